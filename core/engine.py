@@ -1,0 +1,155 @@
+"""The conversation engine: the one entry point every channel adapter calls."""
+
+from dataclasses import dataclass
+
+from core.customers import Customer
+from core.flows import INTENT_POSTBACK, Decision, FlowContext, FlowRouter, Turn
+from core.intents import Intent
+from core.models import (
+    Effect,
+    Escalate,
+    InboundMessage,
+    LinkIdentity,
+    Reply,
+    SetMarketingConsent,
+    SubmitRequest,
+    Text,
+    TrackEvent,
+)
+from core.nlu.understanding import Understanding
+from core.ports import (
+    Clock,
+    CustomerDirectory,
+    DialogStore,
+    Escalation,
+    LanguageUnderstanding,
+    OrderBackend,
+    Transcript,
+)
+from core.state import DialogState
+from core.voice import Voice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversationEngine:
+    """Answers one inbound message: lock, load, understand, route, act, save, record."""
+
+    store: DialogStore
+    understanding: LanguageUnderstanding
+    router: FlowRouter
+    orders: OrderBackend
+    customers: CustomerDirectory
+    escalation: Escalation
+    transcript: Transcript
+    voice: Voice
+    clock: Clock
+
+    async def handle(self, message: InboundMessage) -> Reply:
+        """Return the bot's reply to `message`, having saved state and recorded the turn."""
+        async with self.store.lock(message.key):
+            state = await self.store.load(message.key)
+            customer = await self._identify(message, state)
+            understood = self._understand(message)
+            state = self._prepare(state, message, understood, customer)
+            now = self.clock.now()
+            turn = Turn(message, understood, state, customer, now)
+            if message.supported:
+                flow = self.router.pick(turn)
+                decision = await flow.handle(turn, self._context())
+                misses = decision.state.misses if flow is self.router.fallback else 0
+            else:
+                decision = self._unsupported(turn)
+                misses = state.misses
+            reply = self.voice.finish(decision, turn)
+            next_state = await self._apply(message, decision.effects, decision.state)
+            next_state = next_state.evolve(
+                misses=misses, turns=state.turns + 1, last_intent=understood.intent.value
+            )
+            await self.store.save(message.key, next_state)
+        await self._record(message, understood, reply, turn)
+        return reply
+
+    def _context(self) -> FlowContext:
+        return FlowContext(
+            orders=self.orders, customers=self.customers, phrases=self.voice.phrases
+        )
+
+    async def _identify(self, message: InboundMessage, state: DialogState) -> Customer | None:
+        if state.customer_id:
+            return await self.customers.get(state.customer_id)
+        return await self.customers.by_identity(message.key)
+
+    def _understand(self, message: InboundMessage) -> Understanding:
+        postback = message.postback or ""
+        understood = self.understanding.understand(message.text, today=self.clock.now().date())
+        if postback.startswith(INTENT_POSTBACK):
+            label = postback.removeprefix(INTENT_POSTBACK)
+            if label in Intent.__members__.values():
+                return Understanding(
+                    intent=Intent(label),
+                    confidence=1.0,
+                    entities=understood.entities,
+                    sentiment=understood.sentiment,
+                    locale=understood.locale,
+                )
+        return understood
+
+    @staticmethod
+    def _prepare(
+        state: DialogState,
+        message: InboundMessage,
+        understood: Understanding,
+        customer: Customer | None,
+    ) -> DialogState:
+        if any(ch.isalpha() for ch in message.text):
+            state = state.evolve(locale=understood.locale)
+        if customer is not None and state.customer_id != customer.customer_id:
+            state = state.evolve(customer_id=customer.customer_id)
+        if (message.postback or "").startswith(INTENT_POSTBACK):
+            state = state.leave()
+        return state
+
+    def _unsupported(self, turn: Turn) -> Decision:
+        text = self.voice.phrases.say(turn.locale, "unsupported")
+        return Decision(reply=Reply(parts=(Text(text),)), state=turn.state)
+
+    async def _apply(
+        self, message: InboundMessage, effects: tuple[Effect, ...], state: DialogState
+    ) -> DialogState:
+        key = message.key
+        for effect in effects:
+            if isinstance(effect, Escalate):
+                ticket = await self.escalation.open(
+                    key,
+                    reason=effect.reason,
+                    summary=effect.summary,
+                    customer_id=state.customer_id,
+                )
+                state = state.evolve(ticket_id=ticket)
+            elif isinstance(effect, LinkIdentity):
+                await self.customers.link(key, effect.customer_id)
+                state = state.evolve(customer_id=effect.customer_id)
+            elif isinstance(effect, SubmitRequest):
+                await self.orders.submit(effect.request)
+            elif isinstance(effect, SetMarketingConsent):
+                await self.customers.set_marketing_consent(key, effect.granted)
+            elif isinstance(effect, TrackEvent):
+                await self.transcript.record_event(key, effect.name, effect.data, self.clock.now())
+        return state
+
+    async def _record(
+        self, message: InboundMessage, understood: Understanding, reply: Reply, turn: Turn
+    ) -> None:
+        inbound = message.text or message.postback or ""
+        await self.transcript.record_message(
+            message.key,
+            direction="in",
+            text=inbound,
+            at=message.received_at,
+            intent=understood.intent.value,
+            confidence=understood.confidence,
+        )
+        if not reply.empty:
+            await self.transcript.record_message(
+                message.key, direction="out", text=reply.plain_text(), at=turn.now
+            )

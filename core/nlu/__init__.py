@@ -1,0 +1,1 @@
+"""Local understanding of shopper messages: intent, entities and sentiment."""
