@@ -70,6 +70,10 @@ class CustomerDirectory(Protocol):
 
     async def set_marketing_consent(self, key: ConversationKey, granted: bool) -> None: ...
 
+    async def mark_unreachable(self, key: ConversationKey) -> None:
+        """Remember that the shopper blocked the bot on that channel."""
+        ...
+
 
 class Escalation(Protocol):
     """Where conversations go when a person should answer."""
@@ -104,3 +108,7 @@ class Transcript(Protocol):
     async def record_event(
         self, key: ConversationKey, name: str, data: Mapping[str, str], at: datetime
     ) -> None: ...
+
+    async def last_inbound_at(self, key: ConversationKey) -> datetime | None:
+        """Return when the shopper last wrote on that channel (platform messaging windows)."""
+        ...

@@ -47,6 +47,11 @@ _KO_WEEKDAY = re.compile(
 )
 _EN_WEEKDAY = re.compile(r"\b(last|this|next|on)?\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b")
 _FUTURE_MARGIN = timedelta(days=60)
+# Cheap first check: most messages carry no date at all.
+_HINT = re.compile(
+    r"\d|제|께|늘|금일|모레|내일|요일|day|tomorrow|tonight|ago"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+)
 
 
 def _month_day(today: date, month: int, day: int) -> date | None:
@@ -78,6 +83,8 @@ def _weekday(today: date, weekday: int, week: str | None) -> date:
 def extract_date(text: str, today: date) -> date | None:
     """The first date the text mentions, resolved against `today`."""
     lowered = text.lower()
+    if not _HINT.search(lowered):
+        return None
     if match := _ISO.search(lowered):
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))

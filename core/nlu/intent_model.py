@@ -1,15 +1,16 @@
-"""Intent classification: a char n-gram TF-IDF logistic regression over the bot's examples."""
+"""Intent classification: a char n-gram TF-IDF linear SVM over the bot's own examples."""
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.intents import Intent
 from core.nlu.data import IntentExample
-from core.nlu.linear import LinearTextModel, softmax
+from core.nlu.linear import FloatArray, LinearTextModel, softmax
 from core.nlu.text import has_hangul, normalize
 
-_C = 20.0
+_C = 0.5
+# SVM margins are small; scaling them before the softmax spreads the probabilities.
+_TEMPERATURE = 4.0
 
 
 def training_texts(examples: Sequence[IntentExample]) -> tuple[list[str], list[str]]:
@@ -39,11 +40,12 @@ class IntentModel:
     def train(cls, examples: Sequence[IntentExample]) -> "IntentModel":
         """Fit on the examples; every intent present becomes a class."""
         texts, labels = training_texts(examples)
-        model = LinearTextModel.fit(texts, labels, c=_C, class_weight="balanced")
+        model = LinearTextModel.fit(texts, labels, c=_C)
         return cls(model=model, intents=tuple(Intent(label) for label in model.labels))
 
-    def rank(self, counts: Counter[str]) -> list[tuple[Intent, float]]:
-        """All intents with their probabilities, best first."""
-        probabilities = softmax(self.model.logits(counts))
-        order = probabilities.argsort()[::-1]
-        return [(self.intents[i], float(probabilities[i])) for i in order]
+    def rank(self, decision: FloatArray, top: int) -> list[tuple[Intent, float]]:
+        """The `top` likeliest intents with their probabilities, from the SVM decision values."""
+        probabilities = softmax(_TEMPERATURE * decision)
+        order: list[int] = probabilities.argsort()[::-1][:top].tolist()
+        values: list[float] = probabilities.tolist()
+        return [(self.intents[i], values[i]) for i in order]

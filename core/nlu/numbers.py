@@ -4,13 +4,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-# Digit runs that may be broken by single spaces or dashes ("2026 1103-0004521").
-_DIGIT_GROUPS = re.compile(r"(?<![\d$.,])(?:\+?82[\s-]?)?\d+(?:[\s-]\d+)*(?![\d,])")
+_ORDER = re.compile(r"(?<![\d-])(20\d{2})[\s-]?(\d{2})[\s-]?(\d{2})\s?[-–]?\s?(\d{7})(?![\d-])")
+_PHONE = re.compile(
+    r"(?<![\d-])(?:\+\s?82[\s-]?0?|82[\s-]0?|0)(1[016789])[\s-]?(\d{3,4})[\s-]?(\d{4})(?![\d-])"
+)
+# Tracking numbers: 10–13 digits, possibly written in dash- or space-separated groups.
+_TRACKING = re.compile(r"(?<![\d-])\d{2,}(?:[\s-]\d{2,}){0,3}(?![\d-])")
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|억|년|개|명|일|월|시|분|초|살|세|번째|%|달러|dollars?|usd|won|krw)"
 )
-_PHONE_PREFIXES = ("010", "011", "016", "017", "018", "019")
-
 _MONEY_KO = re.compile(
     r"((?:(?:\d[\d,]*(?:\.\d+)?|[일이삼사오육칠팔구십백])?\s*[만천]\s*)*(?:\d[\d,]*)?)\s*원"
 )
@@ -52,15 +54,7 @@ def _valid_order_date(digits: str) -> bool:
         date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         return False
-    return digits.startswith("20")
-
-
-def _phone_digits(raw: str, digits: str) -> str | None:
-    if raw.lstrip().startswith(("+82", "82")) and len(digits) in (11, 12):
-        digits = "0" + digits[2:]
-    if digits.startswith(_PHONE_PREFIXES) and len(digits) in (10, 11):
-        return digits
-    return None
+    return True
 
 
 def _won(spelled: str) -> int:
@@ -88,26 +82,25 @@ def _money(text: str) -> int | None:
 
 def extract_numbers(text: str) -> Numbers:
     """Find order, tracking and phone numbers, a lone 4-digit number and an amount."""
-    order_no = tracking_no = phone = None
-    spans: list[tuple[int, int]] = []
-    for match in _DIGIT_GROUPS.finditer(text):
-        raw = match.group()
-        digits = re.sub(r"\D", "", raw)
-        if _UNIT_AFTER.match(text, match.end()):
-            continue
-        if len(digits) == 15 and _valid_order_date(digits):
+    taken: list[tuple[int, int]] = []
+    order_no = phone = tracking_no = last4 = None
+    for match in _ORDER.finditer(text):
+        digits = "".join(match.groups())
+        if _valid_order_date(digits):
             order_no = order_no or f"{digits[:8]}-{digits[8:]}"
-        elif found_phone := _phone_digits(raw, digits):
-            phone = phone or found_phone
-        elif 10 <= len(digits) <= 13:
+            taken.append(match.span())
+    for match in _PHONE.finditer(text):
+        phone = phone or "0" + "".join(match.groups())
+        taken.append(match.span())
+    for match in _TRACKING.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        free = not any(start < match.end() and match.start() < end for start, end in taken)
+        if free and 10 <= len(digits) <= 13 and not _UNIT_AFTER.match(text, match.end()):
             tracking_no = tracking_no or digits
-        else:
-            continue
-        spans.append(match.span())
-    last4 = None
+            taken.append(match.span())
     if phone is None:
         for match in _LONE_4.finditer(text):
-            inside = any(start <= match.start() < end for start, end in spans)
+            inside = any(start <= match.start() < end for start, end in taken)
             if not inside and not _UNIT_AFTER.match(text, match.end()):
                 last4 = match.group(1)
                 break

@@ -1,48 +1,71 @@
 """Frustration: a small char n-gram model on the bot's own examples plus cue words."""
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.nlu.linear import LinearTextModel, sigmoid
+from core.nlu.linear import FloatArray, LinearTextModel, sigmoid
 from core.nlu.text import normalize
 from core.nlu.understanding import Sentiment
 
-_C = 5.0
-_CUE_WEIGHT = 1.4
-_MAX_CUES = 3
+_C = 1.0
+_TEMPERATURE = 1.5
 _THRESHOLD = 0.5
+_MAX_HITS = 3
 
-# Words and marks that signal an upset shopper whatever the model thinks.
-_CUES = re.compile(
-    "|".join(
-        (
-            r"ㅡㅡ|-_-|--;|;;+|ㅗ",
-            r"짜증|화나|화가|화난|열받|빡치|빡쳐|빡침|열불|뚜껑",
-            r"장난(하|치|해|함|까|으로)|장난 ?하나|장난 ?치",
-            r"언제까지|몇 ?번째|몇 ?번을|몇 ?번이나|도대체|대체 ?왜|아직도|여태",
-            r"최악|쓰레기|엉망|개판|거지같|어이(가 ?)?없|어처구니|황당|기가 ?막|한심|답답",
-            r"환불해 ?내|책임져|사기(꾼|치|야|네|당)|고소|신고할|소비자원|소보원",
-            r"실망|불친절|불쾌|짜증|무시하|성의 ?없|개념 ?없|양심|미쳤|미친",
-            r"ㅅㅂ|시발|씨발|씨바|ㅆㅂ|존나|ㅈㄴ|좆|개같|개빡|지랄|병신|ㅄ|꺼져|닥쳐",
-            r"!{3,}|\?{3,}|\?!|!\?",
-            r"\bridiculous\b|\bworst\b|\bstill not\b|\bstill hasn'?t\b|\bstill haven'?t\b",
-            r"\bunacceptable\b|\bterrible\b|\bawful\b|\bfed up\b|\bsick of\b|\bscam\b",
-            r"\bwtf\b|\bfuck|\bshit\b|\bdamn\b|\bpathetic\b|\bfurious\b|\bangry\b|\bjoke\b",
-            r"\bhow many times\b|\bnever again\b|\bwaste of\b|\bdisgust",
-        )
-    )
+
+def _alternation(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# Words that signal an upset shopper whatever the model thinks.
+_STRONG_KO = _alternation(
+    r"ㅡㅡ|-_-|--;|ㅗ",
+    r"짜증|화나|화가 ?나|화난|열받|빡치|빡쳐|빡침|열불|뚜껑|환장",
+    r"장난(하|치|해|함|까)|장난 ?하나",
+    r"언제까지|몇 ?번째|몇 ?번을|몇 ?번이나|도대체|대체 ?왜|아직도|여태",
+    r"최악|쓰레기|엉망|개판|거지 ?같|어이(가 ?)?없|어처구니|황당|기가 ?막|한심|답답",
+    r"환불해 ?내|책임져|사기(꾼|치|야|네|당)|고소|신고할|소비자원|소보원",
+    r"실망|불친절|불쾌|무시하|성의 ?없|개념 ?없|양심 ?(없|좀)|미쳤|제정신",
+    r"ㅅㅂ|시발|씨발|씨바|ㅆㅂ|존나|ㅈㄴ|좆|개같|개빡|지랄|병신|ㅄ|꺼져|닥쳐",
 )
+_STRONG_EN = _alternation(
+    r"\b(?:ridiculous|worst|unacceptable|terrible|awful|scam\w*|pathetic|furious|angry)\b",
+    r"\b(?:wtf|shit|bullshit|damn|fuck\w*|disgust\w*)\b",
+    r"\bstill (?:not|hasn'?t|haven'?t|isn'?t)\b|\b(?:fed up|sick of|never again|waste of)\b",
+    r"\bhow many times\b|\bkidding me\b|\ba joke\b",
+)
+# Punctuation that sharpens a complaint but also shows up in cheerful messages.
+_WEAK = _alternation(r"!{3,}", r"\?{3,}", r"\?!|!\?", r";;+")
+# Words that make a message read as content or friendly.
+_CALM_KO = _alternation(
+    r"감사|고마|좋아요|좋네요|좋았|최고|만족|추천|예뻐|예쁘|이뻐|이쁘|귀여|귀엽|사랑|행복",
+    r"다행|축하|재밌|재미있|웃기|웃겨|화이팅|파이팅|응원|기대돼|기대되|설레|맛있|굿",
+    r"\^\^|:\)|♡|♥|😊|😍",
+)
+_CALM_EN = re.compile(r"\b(?:thanks?|thank you|love|great|perfect|awesome|happy)\b")
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_STRONG_WEIGHT = 1.4
+_WEAK_WEIGHT = 0.6
+_CALM_WEIGHT = 0.8
 
 
-def cue_count(text: str) -> int:
-    """How many frustration cues the raw text carries (shouting counts once)."""
-    hits = len(_CUES.findall(text.lower()))
-    if len(_SHOUT.findall(text)) >= 2:
-        hits += 1
-    return min(hits, _MAX_CUES)
+def cue_shift(text: str) -> float:
+    """How far the cue words push the frustration score (positive = more upset)."""
+    lowered = text.lower()
+    strong = len(_STRONG_KO.findall(lowered))
+    weak = len(_WEAK.findall(lowered))
+    calm = len(_CALM_KO.findall(lowered))
+    if _ASCII_LETTER.search(text):
+        strong += len(_STRONG_EN.findall(lowered))
+        calm += len(_CALM_EN.findall(lowered))
+        weak += len(_SHOUT.findall(text)) >= 2
+    return (
+        _STRONG_WEIGHT * min(strong, _MAX_HITS)
+        + _WEAK_WEIGHT * min(weak, _MAX_HITS)
+        - _CALM_WEIGHT * min(calm, _MAX_HITS)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +84,12 @@ class SentimentModel:
             if normalized:
                 texts.append(normalized)
                 labels.append("frustrated" if frustrated else "calm")
-        return cls(model=LinearTextModel.fit(texts, labels, c=_C, class_weight="balanced"))
+        return cls(model=LinearTextModel.fit(texts, labels, c=_C))
 
-    def score(self, text: str, counts: Counter[str]) -> Sentiment:
-        """Frustration of one message: model logit shifted by the cue words."""
-        if not counts:
-            return Sentiment()
-        logit = float(self.model.logits(counts)[0])
+    def score(self, text: str, decision: FloatArray) -> Sentiment:
+        """Frustration of one message: the SVM margin shifted by the cue words."""
+        margin = float(decision[0])
         if self.model.labels[1] != "frustrated":
-            logit = -logit
-        value = round(sigmoid(logit + _CUE_WEIGHT * cue_count(text)), 4)
+            margin = -margin
+        value = round(sigmoid(_TEMPERATURE * margin + cue_shift(text)), 4)
         return Sentiment(frustrated=value >= _THRESHOLD, score=value)

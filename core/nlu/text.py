@@ -2,14 +2,13 @@
 
 import re
 import unicodedata
-from collections import Counter
 
 _REPEATS = re.compile(r"(.)\1{3,}")
 _DIGITS = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[A-Za-z]")
 
-NGRAM_MIN = 1
+NGRAM_MIN = 2
 NGRAM_MAX = 4
 
 
@@ -43,23 +42,16 @@ def char_ngrams(normalized: str) -> list[str]:
     "배송언제와요" and "배송 언제 와요" share features, as chat text often drops spaces.
     """
     grams: list[str] = []
-    append = grams.append
     for word in normalized.split():
         padded = f" {word} "
         size = len(padded)
         for n in range(NGRAM_MIN, NGRAM_MAX + 1):
             if size <= n:
-                append(padded)
+                grams.append(padded)
                 break
-            for start in range(size - n + 1):
-                append(padded[start : start + n])
-    compact = normalized.replace(" ", "")
-    for n in (2, 3):
-        for start in range(len(compact) - n + 1):
-            append("_" + compact[start : start + n])
+            grams += [padded[i : i + n] for i in range(size - n + 1)]
+    compact = "_" + normalized.replace(" ", "")
+    size = len(compact)
+    grams += ["_" + compact[i : i + 2] for i in range(1, size - 1)]
+    grams += ["_" + compact[i : i + 3] for i in range(1, size - 2)]
     return grams
-
-
-def ngram_counts(normalized: str) -> Counter[str]:
-    """Count the n-grams of already normalised text."""
-    return Counter(char_ngrams(normalized))

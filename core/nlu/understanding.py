@@ -1,5 +1,7 @@
 """What the understanding layer tells the conversation about one message."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 

@@ -1,0 +1,1 @@
+"""Instagram Direct through Meta's Graph API: webhook routes, parse, render, window, sender."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Dangol schema (applied by `adapters.sql.migrate`)."""

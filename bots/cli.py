@@ -1,0 +1,50 @@
+"""The `dangol` command."""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from aiohttp import web
+
+from bots import demo_cli, nlu_cli
+from bots.settings import Settings, SettingsError
+from bots.web import create_app
+
+
+def _serve(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    web.run_app(create_app(settings), host=host, port=port, print=None)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for every `dangol` sub-command."""
+    parser = argparse.ArgumentParser(prog="dangol", description="Dangol customer-service bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the webhooks and the playground")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(run=_serve)
+    demo_cli.register(sub)
+    nlu_cli.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `dangol` command line."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except SettingsError as exc:
+        print(f"dangol: {exc}", file=sys.stderr)  # noqa: T201
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Order changes: delivery address or option, before shipping and with confirmation."""
+
+from conversations.order_view import item_text, request_no, status_name
+from conversations.ownership import OrderGate
+from conversations.speech import Speech, choice, mentions, say
+from core.customers import mask_address
+from core.flows import Decision, FlowContext, Turn
+from core.intents import Intent
+from core.models import Effect, QuickReply, RequestKind, ServiceRequest, SubmitRequest
+from core.orders import Order
+from core.state import DialogState
+
+_ADDRESS_WORDS = ("주소", "배송지", "address", "ship to", "shipping to")
+_OPTION_WORDS = ("옵션", "사이즈", "색상", "컬러", "size", "colour", "color", "option")
+_STEPS = frozenset({"what", "address", "item", "option", "confirm"})
+_MIN_ADDRESS = 5
+_OPTION_LIMIT = 6
+
+
+def _changeable(order: Order) -> bool:
+    return order.status.before_shipping
+
+
+class ChangeFlow:
+    """Changes the address or an item's option of an order that has not shipped."""
+
+    name = "change"
+    intents = frozenset({Intent.CHANGE_ORDER})
+
+    def __init__(self) -> None:
+        self._gate = OrderGate(self.name, prefer=_changeable)
+
+    async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
+        """Collect what to change, confirm it, then file the change."""
+        speech = Speech.of(turn, ctx)
+        if turn.state.flow == self.name and turn.state.step in _STEPS:
+            order = await self._gate.reload(turn, ctx)
+            if order is not None:
+                return await self._answer(turn, ctx, speech, order)
+        found = await self._gate.resolve(turn, ctx)
+        if isinstance(found, Decision):
+            return found
+        order = found.order
+        if not order.status.before_shipping:
+            texts = [speech("change.too_late", status=status_name(speech, order.status))]
+            quick = [
+                speech.start(Intent.EXCHANGE_REQUEST),
+                speech.start(Intent.RETURN_REQUEST),
+                speech.start(Intent.HUMAN_AGENT),
+            ]
+            return say(found.state.leave(), texts, quick, found.effects)
+        state = found.state.leave().enter(self.name, "what", order_no=order.order_no)
+        what = _what(turn)
+        if what:
+            state = state.enter(self.name, "what", what=what)
+        return await self._next(state, ctx, speech, order, found.effects)
+
+    async def _answer(
+        self, turn: Turn, ctx: FlowContext, speech: Speech, order: Order
+    ) -> Decision:
+        state, step = turn.state, turn.state.step
+        text = turn.message.text.strip()
+        picked = choice(turn, "change")
+        if step == "confirm":
+            if picked == "yes":
+                return self._submit(state, speech, order)
+            if picked == "no":
+                return say(state.leave(), [speech("change.kept")], speech.menu())
+        elif step == "what" and (what := _what(turn)):
+            state = state.enter(self.name, "what", what=what)
+        elif step == "address" and not turn.message.postback and len(text) >= _MIN_ADDRESS:
+            state = state.enter(self.name, "confirm", new_address=text)
+        elif step == "item" and picked and picked.startswith("item:"):
+            state = state.enter(self.name, "option", item=picked.removeprefix("item:"))
+        elif step == "option" and (option := _option(turn, picked)):
+            state = state.enter(self.name, "confirm", new_option=option)
+        return await self._next(state, ctx, speech, order)
+
+    async def _next(
+        self,
+        state: DialogState,
+        ctx: FlowContext,
+        speech: Speech,
+        order: Order,
+        effects: tuple[Effect, ...] = (),
+    ) -> Decision:
+        slots = state.slots
+        what = slots.get("what")
+        if what is None:
+            quick = [
+                speech.quick("change_address", "change:address"),
+                speech.quick("change_option", "change:option"),
+            ]
+            return say(state.enter(self.name, "what"), [speech("change.ask_what")], quick, effects)
+        if what == "address" and "new_address" not in slots:
+            text = speech("change.ask_address", current=mask_address(order.address))
+            return say(state.enter(self.name, "address"), [text], effects=effects)
+        if what == "option" and "item" not in slots and len(order.items) > 1:
+            quick = [
+                QuickReply(item.name[:14], f"change:item:{index}")
+                for index, item in enumerate(order.items)
+            ]
+            return say(state.enter(self.name, "item"), [speech("change.ask_item")], quick, effects)
+        if what == "option" and "new_option" not in slots:
+            item = order.items[int(slots.get("item", "0"))]
+            state = state.enter(self.name, "option", item=slots.get("item", "0"))
+            quick = await _option_replies(ctx, item.product_id, item.option)
+            text = speech("change.ask_option", item=item_text(speech, item))
+            return say(state, [text], quick, effects)
+        quick = [speech.quick("yes", "change:yes"), speech.quick("no", "change:no")]
+        if what == "address":
+            text = speech("change.confirm_address", address=slots["new_address"])
+        else:
+            item = order.items[int(slots["item"])]
+            text = speech(
+                "change.confirm_option", item=item.name, old=item.option, new=slots["new_option"]
+            )
+        return say(state.enter(self.name, "confirm"), [text], quick, effects)
+
+    @staticmethod
+    def _submit(state: DialogState, speech: Speech, order: Order) -> Decision:
+        slots = state.slots
+        if slots.get("what") == "address":
+            kind, prefix = RequestKind.CHANGE_ADDRESS, "A"
+            details = {"address": slots["new_address"]}
+        else:
+            item = order.items[int(slots["item"])]
+            kind, prefix = RequestKind.CHANGE_OPTION, "O"
+            details = {"item": item.product_id, "from": item.option, "to": slots["new_option"]}
+        number = request_no(prefix, order.order_no, *details.values())
+        request = ServiceRequest(
+            request_no=number,
+            kind=kind,
+            order_no=order.order_no,
+            customer_id=order.customer_id,
+            reason="shopper_request",
+            details=details,
+        )
+        texts = [speech("change.done", request_no=number), speech("change.next")]
+        return say(state.leave(), texts, speech.menu(), [SubmitRequest(request)])
+
+
+def _what(turn: Turn) -> str | None:
+    picked = choice(turn, "change")
+    if picked in ("address", "option"):
+        return picked
+    text = turn.message.text
+    if mentions(text, _ADDRESS_WORDS):
+        return "address"
+    entities = turn.understanding.entities
+    if mentions(text, _OPTION_WORDS) or entities.size or entities.color:
+        return "option"
+    return None
+
+
+def _option(turn: Turn, picked: str | None) -> str | None:
+    if picked and picked.startswith("opt:"):
+        return picked.removeprefix("opt:")
+    text = turn.message.text.strip()
+    return text if text and not turn.message.postback else None
+
+
+async def _option_replies(ctx: FlowContext, product_id: str, current: str) -> list[QuickReply]:
+    for product in await ctx.orders.products():
+        if product.product_id == product_id:
+            options = [opt for opt, units in product.stock if units > 0 and opt != current]
+            return [QuickReply(opt, f"change:opt:{opt}") for opt in options[:_OPTION_LIMIT]]
+    return []

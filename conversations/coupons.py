@@ -1,0 +1,46 @@
+"""Coupons and points: the linked customer's wallet, or how to see it."""
+
+from conversations.speech import Speech, say
+from core.flows import Decision, FlowContext, Turn
+from core.intents import Intent
+
+
+class CouponsFlow:
+    """Shows points, expiring points and coupons of a known customer."""
+
+    name = "coupons"
+    intents = frozenset({Intent.COUPON_OR_POINTS})
+
+    async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
+        """Answer from the wallet, or explain how to check and link."""
+        speech = Speech.of(turn, ctx)
+        state = turn.state.leave()
+        customer_id = turn.customer.customer_id if turn.customer else state.customer_id
+        if customer_id is None:
+            texts = [speech("coupons.unknown"), speech("coupons.link")]
+            quick = [
+                speech.quick("prove_order", "intent:order_status"),
+                speech.start(Intent.HUMAN_AGENT),
+            ]
+            return say(state, texts, quick)
+        wallet = await ctx.orders.wallet(customer_id)
+        texts = [speech("coupons.points", points=f"{wallet.points:,}")]
+        if wallet.points_expiring and wallet.points_expiring_at is not None:
+            day = speech.day(wallet.points_expiring_at, turn.now)
+            texts.append(speech("coupons.expiring", points=f"{wallet.points_expiring:,}", day=day))
+        if wallet.coupons:
+            lines = [
+                speech(
+                    "coupons.coupon" if coupon.min_spend else "coupons.coupon_any",
+                    name=coupon.name,
+                    discount=coupon.discount,
+                    day=speech.day(coupon.expires_at, turn.now),
+                    min_spend=speech.won(coupon.min_spend),
+                )
+                for coupon in wallet.coupons
+            ]
+            texts.append(speech("coupons.list", count=len(lines), coupons="\n".join(lines)))
+        else:
+            texts.append(speech("coupons.none"))
+        texts.append(speech("coupons.next"))
+        return say(state, texts, speech.menu())

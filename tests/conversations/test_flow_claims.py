@@ -1,0 +1,117 @@
+"""Delivery delays, cancellations and changes, Korean and English."""
+
+from conv_script import ConversationScript, World
+from conv_shop import LATE_NO, PREPARING_NO, SHIPPING_NO
+
+from core.models import RequestKind
+
+
+async def test_late_parcel_gets_empathy_facts_and_a_ticket(
+    chat: ConversationScript, world: World
+) -> None:
+    chat.link("C002")
+    await chat.say("배송이 너무 늦어요")
+    assert chat.text.startswith(
+        ("기다리시게 해서", "많이 기다리셨죠", "많이 불편하셨죠", "속상하셨을")
+    )
+    assert "도착 예정일(11월 1일(일))이 지났는데" in chat.text
+    assert "대전 허브" in chat.text
+    assert "3일째 움직임이 없어요" in chat.text
+    assert chat.payloads == ["delivery:ticket", "intent:human_agent", "delivery:no"]
+    await chat.tap("delivery:ticket")
+    assert "배송 문의를 접수했어요" in chat.text
+    assert "1시간 안에" in chat.text
+    [ticket] = world.escalation.tickets
+    assert ticket["reason"] == "delivery_delay"
+    assert f"order={LATE_NO}" in str(ticket["summary"])
+    assert chat.state.ticket_id == "T-1" and chat.state.flow is None
+
+
+async def test_parcel_on_time_in_english(world: World) -> None:
+    chat = world.script("en")
+    chat.link("C001")
+    await chat.say("my package is late")
+    assert "on its way" in chat.text
+    assert "Expected delivery: Thu, Nov 5." in chat.text
+    assert "more than 2 days" in chat.text
+    await chat.tap("delivery:no")
+    assert "I'll let you know" in chat.text
+    assert not world.escalation.tickets
+
+
+async def test_cancel_before_shipping_with_confirmation(
+    chat: ConversationScript, world: World
+) -> None:
+    chat.link("C001")
+    await chat.say("주문 취소해주세요")
+    assert "아래 주문을 취소할까요?" in chat.text and PREPARING_NO in chat.text
+    assert chat.payloads == ["cancel:yes", "cancel:no"]
+    await chat.tap("cancel:yes")
+    [request] = world.shop.submitted
+    assert request.kind is RequestKind.CANCEL and request.order_no == PREPARING_NO
+    assert request.request_no.startswith(f"C-{PREPARING_NO}-")
+    assert request.request_no in chat.text
+    assert "카드사 반영까지 3–5 영업일" in chat.text
+    assert chat.state.flow is None
+
+
+async def test_cancel_declined_keeps_the_order(chat: ConversationScript, world: World) -> None:
+    chat.link("C001")
+    await chat.say("주문 취소할래요")
+    await chat.say("아니요")
+    assert "주문은 그대로 진행할게요" in chat.text
+    assert not world.shop.submitted
+
+
+async def test_shipped_order_cannot_be_cancelled(chat: ConversationScript, world: World) -> None:
+    await chat.say(f"{SHIPPING_NO} 5678 주문 취소해주세요")
+    assert "'배송중' 상태라 주문 취소는 어려워요" in chat.text
+    assert "반품" in chat.text
+    assert "intent:return_request" in chat.payloads
+    assert not world.shop.submitted
+
+
+async def test_cancel_in_english(world: World) -> None:
+    chat = world.script("en")
+    await chat.say("cancel my order please")
+    await chat.say(f"{PREPARING_NO} 5678")
+    assert "Shall I cancel this order?" in chat.text
+    await chat.say("yes")
+    assert "Your cancellation is submitted" in chat.text
+    assert "3–5 business days" in chat.text
+    assert world.shop.submitted[0].kind is RequestKind.CANCEL
+
+
+async def test_address_change_before_shipping(chat: ConversationScript, world: World) -> None:
+    chat.link("C001")
+    await chat.say("배송지 변경하고 싶어요")
+    assert "새 배송지를 주소 전체로" in chat.text
+    assert "서울시 강남구 ****" in chat.text
+    await chat.say("경기도 성남시 분당구 판교로 1 101동 202호")
+    assert "판교로 1 101동 202호'(으)로 바꿀까요" in chat.text
+    await chat.tap("change:yes")
+    [request] = world.shop.submitted
+    assert request.kind is RequestKind.CHANGE_ADDRESS
+    assert request.details["address"].startswith("경기도 성남시")
+    assert request.request_no in chat.text
+
+
+async def test_option_change_offers_stock(chat: ConversationScript, world: World) -> None:
+    chat.link("C001")
+    await chat.say("옵션 변경하고 싶어요")
+    assert "어떤 옵션으로 바꿀까요" in chat.text
+    assert "change:opt:아이보리/M" in chat.payloads
+    assert "change:opt:블랙/L" not in chat.payloads  # sold out
+    await chat.tap("change:opt:아이보리/M")
+    await chat.tap("change:yes")
+    [request] = world.shop.submitted
+    assert request.kind is RequestKind.CHANGE_OPTION
+    assert request.details == {"item": "P001", "from": "블랙/M", "to": "아이보리/M"}
+
+
+async def test_change_after_shipping_is_refused(world: World) -> None:
+    chat = world.script("en")
+    await chat.say(f"I want to change the address of order {SHIPPING_NO}, phone 5678")
+    assert "can't be changed anymore" in chat.text
+    assert "intent:exchange_request" in chat.payloads
+    assert not world.shop.submitted
