@@ -1,15 +1,19 @@
 """The `dangol` command."""
 
 import argparse
+import asyncio
 import logging
 import sys
 from collections.abc import Sequence
 
 from aiohttp import web
 
-from bots import demo_cli, nlu_cli
+from bots import demo_cli, nlu_cli, telegram_cli
+from bots.senders import push_channels
 from bots.settings import Settings, SettingsError
 from bots.web import create_app
+from bots.wiring import build_services
+from bots.worker import run_worker
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -17,6 +21,17 @@ def _serve(args: argparse.Namespace) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     web.run_app(create_app(settings), host=host, port=port, print=None)
+    return 0
+
+
+def _worker(_args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+
+    async def work() -> None:
+        async with build_services(settings) as services, push_channels(services) as push:
+            await run_worker(settings, push.senders)
+
+    asyncio.run(work())
     return 0
 
 
@@ -28,8 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(run=_serve)
+    worker = sub.add_parser("worker", help="deliver queued replies (needs REDIS_URL)")
+    worker.set_defaults(run=_worker)
     demo_cli.register(sub)
     nlu_cli.register(sub)
+    telegram_cli.register(sub)
     return parser
 
 

@@ -6,19 +6,11 @@ import sys
 
 from telegram.error import TelegramError
 
-from adapters.telegram import (
-    ALLOWED_UPDATES,
-    MemoryPayloadStore,
-    PayloadStore,
-    RedisPayloadStore,
-    TelegramSender,
-    poll,
-    running_application,
-)
+from adapters.telegram import ALLOWED_UPDATES, poll, running_application
+from bots.senders import push_channels
 from bots.settings import Settings, SettingsError
 from bots.wiring import build_services
 from bots.worker import outbound
-from core.models import Channel
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -73,24 +65,22 @@ async def set_webhook(settings: Settings, url: str, *, drop_pending: bool = Fals
 
 
 async def _poll(settings: Settings) -> None:
-    token = _required(settings.telegram_bot_token, "TELEGRAM_BOT_TOKEN")
+    _required(settings.telegram_bot_token, "TELEGRAM_BOT_TOKEN")
     async with (
         build_services(settings) as services,
-        running_application(token=token, api_base=settings.telegram_api_base) as application,
+        push_channels(services) as push,
+        outbound(settings, services.sessions, push.senders) as out,
     ):
-        payloads: PayloadStore = (
-            RedisPayloadStore(services.redis) if services.redis else MemoryPayloadStore()
+        if push.telegram is None:
+            raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
+        await poll(
+            application=push.telegram,
+            inbox=services.inbox,
+            outbox=out.outbox,
+            customers=services.engine.customers,
+            payloads=push.payloads,
+            now=services.clock.now,
         )
-        senders = {Channel.TELEGRAM: TelegramSender(application.bot, payloads)}
-        async with outbound(settings, services.sessions, senders) as out:
-            await poll(
-                application=application,
-                inbox=services.inbox,
-                outbox=out.outbox,
-                customers=services.engine.customers,
-                payloads=payloads,
-                now=services.clock.now,
-            )
 
 
 def _required(value: str | None, name: str) -> str:

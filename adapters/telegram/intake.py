@@ -14,7 +14,7 @@ from adapters.telegram.parse import Blocked, Ignored, TelegramEvent, parse_updat
 from adapters.telegram.payloads import PayloadStore
 from adapters.telegram.render import CALLBACK_PREFIX
 from core.inbox import Inbox
-from core.models import InboundMessage
+from core.models import InboundMessage, Reply
 from core.outbound import Author, Delivery, Outbox
 from core.ports import CustomerDirectory
 
@@ -69,17 +69,12 @@ class TelegramIntake:
 
     async def _answer(self, update_id: int, message: InboundMessage) -> None:
         message = await self._resolved(message)
-        reply = await self._inbox.receive(message)
-        if reply is None or reply.empty:
-            return
-        delivery = Delivery(f"tg:{update_id}", message.key, reply, Author.BOT, self._now())
-        try:
+
+        async def deliver(reply: Reply) -> None:
+            delivery = Delivery(f"tg:{update_id}", message.key, reply, Author.BOT, self._now())
             await self._outbox.enqueue(delivery)
-        except BaseException:
-            # Accepted but not enqueued: forget the update, so that its retry is answered.
-            if message.event_id is not None:
-                await self._inbox.dedup.forget(str(message.key.channel), message.event_id)
-            raise
+
+        await self._inbox.receive(message, deliver=deliver)
 
     async def _resolved(self, message: InboundMessage) -> InboundMessage:
         # A `cb:<token>` button carries a payload kept server-side; an expired one is dropped
