@@ -4,12 +4,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_ORDER = re.compile(r"(?<![\d-])(20\d{2})[\s-]?(\d{2})[\s-]?(\d{2})\s?[-–]?\s?(\d{7})(?![\d-])")
+_ORDER = re.compile(
+    r"(?<![\d-])(20\d{2})[\s.-]?(\d{2})[\s.-]?(\d{2})\s?[-–]?\s?(\d{7})(?![\d-])"
+)
 _PHONE = re.compile(
     r"(?<![\d-])(?:\+\s?82[\s-]?0?|82[\s-]0?|0)(1[016789])[\s-]?(\d{3,4})[\s-]?(\d{4})(?![\d-])"
 )
-# Tracking numbers: 10–13 digits, possibly written in dash- or space-separated groups.
-_TRACKING = re.compile(r"(?<![\d-])\d{2,}(?:[\s-]\d{2,}){0,3}(?![\d-])")
+# Runs of digits and the single space or dash after each; tracking numbers (10–13 digits)
+# may be written as up to four groups of 3+ digits, e.g. 6012-3456-7890.
+_DIGIT_GROUP = re.compile(r"(\d+)([\s-]?)")
+_TRACKING_DIGITS = range(10, 14)
+_TRACKING_GROUPS = 4
+_TRACKING_GROUP_MIN = 3
+_MASK = "#"
 _UNIT_AFTER = re.compile(
     r"\s*(?:원|만|천|억|년|개|명|일|월|시|분|초|살|세|번째|%|달러|dollars?|usd|won|krw)"
 )
@@ -35,7 +42,7 @@ _MONEY_USD = re.compile(
     r"\$\s*(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:dollars?|usd|bucks)\b",
     re.IGNORECASE,
 )
-_LONE_4 = re.compile(r"(?<![\d$.,:/-])(\d{4})(?![\d,.:/-])")
+_LONE_4 = re.compile(r"(?<![\d$.])(?<!\d[,:/-])(\d{4})(?![\d.:/-]|,\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,28 +87,63 @@ def _money(text: str) -> int | None:
     return None
 
 
+def _mask(text: str, span: tuple[int, int]) -> str:
+    """Blank out a matched span so later patterns neither reuse nor merge into it."""
+    start, end = span
+    return text[:start] + _MASK * (end - start) + text[end:]
+
+
+def _joined(previous: re.Match[str], group: re.Match[str]) -> bool:
+    """Whether two digit groups are one number written with a single space or dash."""
+    return (
+        bool(previous.group(2))
+        and previous.end() == group.start()
+        and min(len(previous.group(1)), len(group.group(1))) >= _TRACKING_GROUP_MIN
+    )
+
+
+def _tracking(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first tracking number: 10–13 digits in at most four joined groups, no unit after.
+
+    Groups are joined only while they stay within 13 digits, so an order number, a phone
+    number or a last-4 written next to a tracking number is never swallowed by it.
+    """
+    groups = list(_DIGIT_GROUP.finditer(text))
+    for first, head in enumerate(groups):
+        if text[head.start() - 1 : head.start()] == "-":
+            continue
+        digits, end = "", -1
+        for last in range(first, min(first + _TRACKING_GROUPS, len(groups))):
+            if last > first and not _joined(groups[last - 1], groups[last]):
+                break
+            digits += groups[last].group(1)
+            if len(digits) > _TRACKING_DIGITS.stop - 1:
+                break
+            if len(digits) in _TRACKING_DIGITS:
+                found, end = digits, groups[last].end(1)
+        if end > 0 and text[end : end + 1] != "-" and not _UNIT_AFTER.match(text, end):
+            return found, (head.start(), end)
+    return None
+
+
 def extract_numbers(text: str) -> Numbers:
     """Find order, tracking and phone numbers, a lone 4-digit number and an amount."""
-    taken: list[tuple[int, int]] = []
     order_no = phone = tracking_no = last4 = None
+    masked = text
     for match in _ORDER.finditer(text):
         digits = "".join(match.groups())
         if _valid_order_date(digits):
             order_no = order_no or f"{digits[:8]}-{digits[8:]}"
-            taken.append(match.span())
-    for match in _PHONE.finditer(text):
+            masked = _mask(masked, match.span())
+    for match in _PHONE.finditer(masked):
         phone = phone or "0" + "".join(match.groups())
-        taken.append(match.span())
-    for match in _TRACKING.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        free = not any(start < match.end() and match.start() < end for start, end in taken)
-        if free and 10 <= len(digits) <= 13 and not _UNIT_AFTER.match(text, match.end()):
-            tracking_no = tracking_no or digits
-            taken.append(match.span())
+        masked = _mask(masked, match.span())
+    if found := _tracking(masked):
+        tracking_no, span = found
+        masked = _mask(masked, span)
     if phone is None:
-        for match in _LONE_4.finditer(text):
-            inside = any(start <= match.start() < end for start, end in taken)
-            if not inside and not _UNIT_AFTER.match(text, match.end()):
+        for match in _LONE_4.finditer(masked):
+            if not _UNIT_AFTER.match(masked, match.end()):
                 last4 = match.group(1)
                 break
     return Numbers(order_no, tracking_no, phone, last4, _money(text))

@@ -41,6 +41,7 @@ class FakeGraph:
         self.attempts = 0
         self._failures: deque[_Failure] = deque()
         self._ids = itertools.count(1)
+        self._recorded = asyncio.Condition()
         self.app = web.Application()
         self.app.router.add_post("/{version}/me/messages", self._messages)
 
@@ -62,6 +63,12 @@ class FakeGraph:
         at_attempt = self.attempts + after + 1
         self._failures.append(_Failure(status, code, subcode, retry_after, delay, at_attempt))
 
+    async def wait_for_calls(self, count: int) -> list[RecordedCall]:
+        """Wait until `count` messages were sent; return them."""
+        async with self._recorded:
+            await self._recorded.wait_for(lambda: len(self.calls) >= count)
+        return self.calls[:count]
+
     async def _messages(self, request: web.Request) -> web.Response:
         self.attempts += 1
         if self._failures and self._failures[0].at_attempt <= self.attempts:
@@ -70,7 +77,9 @@ class FakeGraph:
         if token != self.access_token:
             return _graph_error(400, 190, None, "Invalid OAuth access token.")
         body = await request.json()
-        self.calls.append(RecordedCall(request.match_info["version"], token, body))
+        async with self._recorded:
+            self.calls.append(RecordedCall(request.match_info["version"], token, body))
+            self._recorded.notify_all()
         return web.json_response(
             {"recipient_id": body["recipient"]["id"], "message_id": f"mid.sent.{next(self._ids)}"}
         )
