@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	scripts/with-redis sh -c 'for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done'
+	scripts/with-redis sh -c 'for f in bench/bench_*.py; do m=bench.$$(basename $$f .py); echo "== $$m"; $(BIN)/python -m $$m || exit 1; done'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -23,17 +23,18 @@ class RequestRejected(Exception):
         self.reason = reason
 
 
+def json_reply(data: object, *, status: int = 200) -> web.Response:
+    """Return `data` as JSON with Korean left readable (half the bytes of \\u escapes)."""
+    return web.json_response(data, status=status, dumps=_dumps)
+
+
 def json_error(status: int, reason: str) -> web.Response:
     """Return an error response with body `{"error": reason}`."""
-    return web.json_response({"error": reason}, status=status)
+    return json_reply({"error": reason}, status=status)
 
 
-async def read_json(request: web.Request, *, limit: int = MAX_BODY_BYTES) -> Any:
-    """Return the request's JSON body, read up to `limit` bytes.
-
-    Raises:
-        RequestRejected: 413 for a longer body, 400 for a body that is not JSON.
-    """
+async def read_body(request: web.Request, *, limit: int = MAX_BODY_BYTES) -> bytes:
+    """Return the raw request body, read up to `limit` bytes (413 beyond it)."""
     too_large = RequestRejected(413, f"body larger than {limit} bytes")
     if request.content_length is not None and request.content_length > limit:
         raise too_large
@@ -42,10 +43,24 @@ async def read_json(request: web.Request, *, limit: int = MAX_BODY_BYTES) -> Any
         body += chunk
         if len(body) > limit:
             raise too_large
+    return bytes(body)
+
+
+def parse_json(body: bytes) -> Any:
+    """Return the JSON value of `body` (400 when it is not JSON)."""
     try:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise RequestRejected(400, "body is not valid JSON") from exc
+
+
+async def read_json(request: web.Request, *, limit: int = MAX_BODY_BYTES) -> Any:
+    """Return the request's JSON body, read up to `limit` bytes (413 beyond, 400 if not JSON)."""
+    return parse_json(await read_body(request, limit=limit))
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False)
 
 
 async def guarded(response: Awaitable[web.Response]) -> web.Response:

@@ -8,43 +8,21 @@ engine, so it measures the adapter, not the conversation. No thresholds.
 
 import asyncio
 import json
-import statistics
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import cast
 
-import aiohttp
 from aiohttp import web
 
 from adapters.instagram.routes import PATH, InstagramWebhook
 from adapters.instagram.signature import SIGNATURE_HEADER, sign
 from adapters.memory import MemoryDeduplicator
+from bench.harness import ConstantEngine, CountingOutbox, Target, ceiling, compare
 from core.engine import ConversationEngine
 from core.inbox import Inbox
-from core.models import ConversationKey, InboundMessage, Reply, Text
-from core.outbound import Delivery
+from core.models import ConversationKey
 
 SECRET = "bench-secret"
-ROUNDS = 5
-ROUND_SECONDS = 1.5
-CONCURRENCY = 32
 POOL = 40_000
-REPLY = Reply(parts=(Text("네, 주문 내역을 확인해 드릴게요."),))
-
-
-class ConstantEngine:
-    async def handle(self, message: InboundMessage) -> Reply:
-        return REPLY
-
-
-class CountingOutbox:
-    def __init__(self) -> None:
-        self.count = 0
-
-    async def enqueue(self, delivery: Delivery) -> bool:
-        self.count += 1
-        return True
 
 
 class NullTranscript:
@@ -87,69 +65,17 @@ def instagram_app() -> web.Application:
     return app
 
 
-def bare_app() -> web.Application:
-    async def handle(request: web.Request) -> web.Response:
-        payload = json.loads(await request.read())
-        return web.json_response({"ok": bool(payload)})
-
-    app = web.Application()
-    app.router.add_post(PATH, handle)
-    return app
-
-
-async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    return runner, f"http://127.0.0.1:{port}{PATH}"
-
-
-async def measure(
-    session: aiohttp.ClientSession,
-    make_app: Callable[[], web.Application],
-    signed: list[tuple[bytes, str]],
-) -> float:
-    runner, url = await serve(make_app())
-    requests = iter(signed)
-    done = 0
-    deadline = time.perf_counter() + ROUND_SECONDS
-
-    async def worker() -> None:
-        nonlocal done
-        for data, signature in requests:
-            if time.perf_counter() >= deadline:
-                return
-            headers = {"Content-Type": "application/json", SIGNATURE_HEADER: signature}
-            async with session.post(url, data=data, headers=headers) as response:
-                await response.read()
-                if response.status != 200:
-                    raise RuntimeError(f"HTTP {response.status}")
-            done += 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-    elapsed = time.perf_counter() - started
-    await runner.cleanup()
-    return done / elapsed
-
-
-async def main() -> None:
-    signed = [(data, sign(data, SECRET)) for data in map(body, range(POOL))]
-    ours: list[float] = []
-    bare: list[float] = []
-    connector = aiohttp.TCPConnector(limit=CONCURRENCY)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        await measure(session, bare_app, signed[:2000])  # warm-up
-        for _ in range(ROUNDS):
-            bare.append(await measure(session, bare_app, signed))
-            ours.append(await measure(session, instagram_app, signed))
-    bare_rps, ours_rps = statistics.median(bare), statistics.median(ours)
-    print(f"bare JSON webhook (ceiling):  {bare_rps:8.0f} req/s  (median of {ROUNDS})")
-    print(f"signed Instagram webhook:     {ours_rps:8.0f} req/s  (median of {ROUNDS})")
-    print(f"share of the ceiling:         {ours_rps / bare_rps:8.0%}")
+def main() -> None:
+    requests = []
+    for data in map(body, range(POOL)):
+        headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(data, SECRET)}
+        requests.append((data, headers))
+    targets = [
+        ceiling(PATH, requests),
+        Target("signed Instagram webhook", instagram_app, PATH, requests),
+    ]
+    asyncio.run(compare(targets))
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -1,5 +1,6 @@
 """The bot's own training utterances, shipped as text files under conversations/content."""
 
+from collections.abc import Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -7,6 +8,21 @@ from core.intents import Intent
 from core.nlu.data import IntentExample
 
 LOCALES = ("ko", "en")
+CALM_INTENTS = frozenset(
+    {
+        Intent.GREETING,
+        Intent.THANKS,
+        Intent.ORDER_STATUS,
+        Intent.DELIVERY_TRACKING,
+        Intent.PRODUCT_INQUIRY,
+        Intent.COUPON_OR_POINTS,
+        Intent.MEMBERSHIP_ACCOUNT,
+        Intent.REFUND_STATUS,
+        Intent.CHANGE_ORDER,
+        Intent.OPT_OUT,
+    }
+)
+"""Intents whose examples read as calm requests: the sentiment model learns them as calm."""
 
 
 def _content() -> Traversable:
@@ -30,11 +46,19 @@ def load_intent_examples() -> list[IntentExample]:
     return examples
 
 
-def load_sentiment_examples() -> list[tuple[str, bool]]:
-    """(text, frustrated) pairs in every locale."""
+def load_sentiment_examples(
+    intent_examples: Sequence[IntentExample] | None = None,
+) -> list[tuple[str, bool]]:
+    """(text, frustrated) pairs in every locale: the sentiment files, plus the intent
+    examples of calm intents as calm and of complaints as frustrated."""
     pairs: list[tuple[str, bool]] = []
     for locale in LOCALES:
         folder = _content() / locale / "sentiment"
         pairs.extend((line, True) for line in _lines(folder / "frustrated.txt"))
         pairs.extend((line, False) for line in _lines(folder / "calm.txt"))
+    for example in load_intent_examples() if intent_examples is None else intent_examples:
+        if example.intent in CALM_INTENTS:
+            pairs.append((example.text, False))
+        elif example.intent is Intent.COMPLAINT:
+            pairs.append((example.text, True))
     return pairs

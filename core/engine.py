@@ -1,7 +1,9 @@
 """The conversation engine: the one entry point every channel adapter calls."""
 
+import time
 from dataclasses import dataclass
 
+from core.assist import GroundedAnswerer, IntentSecondOpinion
 from core.customers import Customer
 from core.flows import INTENT_POSTBACK, Decision, FlowContext, FlowRouter, Turn
 from core.intents import Intent
@@ -26,13 +28,18 @@ from core.ports import (
     OrderBackend,
     Transcript,
 )
+from core.privacy import redactor_for
 from core.state import DialogState
 from core.voice import Voice
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConversationEngine:
-    """Answers one inbound message: lock, load, understand, route, act, save, record."""
+    """Answers one inbound message: lock, load, understand, route, act, save, record.
+
+    With a language model, `second_opinion` reviews unsure intents and `answers` helps the
+    fallback; both share one time budget per turn.
+    """
 
     store: DialogStore
     understanding: LanguageUnderstanding
@@ -43,19 +50,22 @@ class ConversationEngine:
     transcript: Transcript
     voice: Voice
     clock: Clock
+    second_opinion: IntentSecondOpinion | None = None
+    answers: GroundedAnswerer | None = None
 
     async def handle(self, message: InboundMessage) -> Reply:
         """Return the bot's reply to `message`, having saved state and recorded the turn."""
         async with self.store.lock(message.key):
             state = await self.store.load(message.key)
             customer = await self._identify(message, state)
-            understood = self._understand(message)
+            started = time.monotonic()
+            understood = await self._understand(message, state, customer)
             state = self._prepare(state, message, understood, customer)
             now = self.clock.now()
             turn = Turn(message, understood, state, customer, now)
             if message.supported:
                 flow = self.router.pick(turn)
-                decision = await flow.handle(turn, self._context())
+                decision = await flow.handle(turn, self._context(time.monotonic() - started))
                 misses = decision.state.misses if flow is self.router.fallback else 0
             else:
                 decision = self._unsupported(turn)
@@ -69,9 +79,12 @@ class ConversationEngine:
         await self._record(message, understood, reply, turn)
         return reply
 
-    def _context(self) -> FlowContext:
+    def _context(self, spent_s: float) -> FlowContext:
         return FlowContext(
-            orders=self.orders, customers=self.customers, phrases=self.voice.phrases
+            orders=self.orders,
+            customers=self.customers,
+            phrases=self.voice.phrases,
+            answers=self.answers.after(spent_s) if self.answers else None,
         )
 
     async def _identify(self, message: InboundMessage, state: DialogState) -> Customer | None:
@@ -79,7 +92,9 @@ class ConversationEngine:
             return await self.customers.get(state.customer_id)
         return await self.customers.by_identity(message.key)
 
-    def _understand(self, message: InboundMessage) -> Understanding:
+    async def _understand(
+        self, message: InboundMessage, state: DialogState, customer: Customer | None
+    ) -> Understanding:
         postback = message.postback or ""
         understood = self.understanding.understand(message.text, today=self.clock.now().date())
         if postback.startswith(INTENT_POSTBACK):
@@ -92,7 +107,11 @@ class ConversationEngine:
                     sentiment=understood.sentiment,
                     locale=understood.locale,
                 )
-        return understood
+        opinion = self.second_opinion
+        if opinion is None or not opinion.wanted(understood, message, state):
+            return understood
+        redactor = await redactor_for(self.orders, state, customer, [message.text])
+        return await opinion.review(message.text, understood, redactor)
 
     @staticmethod
     def _prepare(

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, Protocol
 
+from core.assist import GroundedAnswerer
 from core.customers import Customer
 from core.intents import Intent
 from core.models import Effect, InboundMessage, Reply
@@ -53,11 +54,15 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class FlowContext:
-    """Read access for flows: flows never write through ports, they return effects."""
+    """Read access for flows: flows never write through ports, they return effects.
+
+    `answers` (a language model, when configured) may answer what the FAQ search missed.
+    """
 
     orders: OrderBackend
     customers: CustomerDirectory
     phrases: Phrasebook
+    answers: GroundedAnswerer | None = None
 
 
 class Flow(Protocol):

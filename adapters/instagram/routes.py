@@ -1,7 +1,6 @@
 """`GET|POST /webhooks/instagram`: subscription check, then signed messaging events."""
 
 import asyncio
-import json
 import secrets
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -9,7 +8,7 @@ from typing import Final
 
 from aiohttp import web
 
-from adapters.http import MAX_BODY_BYTES, RequestRejected, guarded, json_error
+from adapters.http import RequestRejected, guarded, json_error, parse_json, read_body
 from adapters.instagram.parse import InstagramEvent, MessageDeleted, parse_webhook
 from adapters.instagram.signature import SIGNATURE_HEADER, verify_signature
 from core.inbox import Deliver, Inbox
@@ -66,13 +65,10 @@ class InstagramWebhook:
         return await guarded(self._accept(request))
 
     async def _accept(self, request: web.Request) -> web.Response:
-        body = await _read_body(request)
+        body = await read_body(request)
         if not verify_signature(body, request.headers.get(SIGNATURE_HEADER), self._app_secret):
             raise RequestRejected(403, f"missing or invalid {SIGNATURE_HEADER}")
-        try:
-            payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise RequestRejected(400, "body is not valid JSON") from exc
+        payload = parse_json(body)
         if not isinstance(payload, Mapping):
             raise RequestRejected(400, "body is not a JSON object")
         events = parse_webhook(payload, received_at=self._now())
@@ -103,15 +99,3 @@ class InstagramWebhook:
             await self._outbox.enqueue(delivery)
 
         return deliver
-
-
-async def _read_body(request: web.Request) -> bytes:
-    too_large = RequestRejected(413, f"body larger than {MAX_BODY_BYTES} bytes")
-    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        raise too_large
-    body = bytearray()
-    async for chunk in request.content.iter_chunked(64 * 1024):
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise too_large
-    return bytes(body)

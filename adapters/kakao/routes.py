@@ -10,7 +10,7 @@ from typing import Any, Final
 import aiohttp
 from aiohttp import web
 
-from adapters.http import RequestRejected, guarded, read_json
+from adapters.http import RequestRejected, guarded, json_reply, read_json
 from adapters.kakao.parse import InvalidSkillRequest, parse_skill_request
 from adapters.kakao.render import render_callback_wait, render_skill_response
 from adapters.tasks import TaskRegistry
@@ -79,13 +79,13 @@ class KakaoWebhook:
         task = self._tasks.spawn(self._inbox.receive(skill.message), name=f"kakao:{skill.bot_id}")
         done, _ = await asyncio.wait({task}, timeout=self._inline_budget_s)
         if done:
-            return web.json_response(self._render(task.result()))
+            return json_reply(self._render(task.result()))
         if skill.callback_url:
             callback = self._call_back(task, skill.callback_url, skill.message.event_id)
             self._tasks.spawn(callback, name=f"kakao-callback:{skill.bot_id}")
-            return web.json_response(render_callback_wait(self._busy_text))
+            return json_reply(render_callback_wait(self._busy_text))
         # The engine still answers and records the turn; Kakao cannot push that late reply.
-        return web.json_response(render_skill_response(Reply(parts=(Text(self._busy_text),))))
+        return json_reply(render_skill_response(Reply(parts=(Text(self._busy_text),))))
 
     async def _call_back(
         self, task: "asyncio.Task[Reply | None]", url: str, event_id: str | None

@@ -8,7 +8,7 @@ from typing import Final
 
 from aiohttp import web
 
-from adapters.http import RequestRejected, guarded, read_json
+from adapters.http import RequestRejected, guarded, json_reply, read_json
 from adapters.webchat.render import render_webchat
 from core.inbox import Inbox
 from core.models import Channel, ConversationKey, InboundMessage
@@ -51,12 +51,12 @@ class WebChat:
         return await guarded(self._answer(request))
 
     async def _customers(self) -> web.Response:
-        return web.json_response(list(await self._demo_customers()))
+        return json_reply(list(await self._demo_customers()))
 
     async def _answer(self, request: web.Request) -> web.Response:
         message = self._parse(await read_json(request))
         reply = await self._inbox.receive(message)
-        return web.json_response({"reply": None if reply is None else render_webchat(reply)})
+        return json_reply({"reply": None if reply is None else render_webchat(reply)})
 
     def _parse(self, body: object) -> InboundMessage:
         if not isinstance(body, Mapping):

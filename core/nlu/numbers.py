@@ -4,9 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_ORDER = re.compile(
-    r"(?<![\d-])(20\d{2})[\s.-]?(\d{2})[\s.-]?(\d{2})\s?[-–]?\s?(\d{7})(?![\d-])"
-)
+_ORDER = re.compile(r"(?<![\d-])(20\d{2})[\s.-]?(\d{2})[\s.-]?(\d{2})\s?[-–]?\s?(\d{7})(?![\d-])")
 _PHONE = re.compile(
     r"(?<![\d-])(?:\+\s?82[\s-]?0?|82[\s-]0?|0)(1[016789])[\s-]?(\d{3,4})[\s-]?(\d{4})(?![\d-])"
 )
@@ -112,7 +110,8 @@ def _tracking(text: str) -> tuple[str, tuple[int, int]] | None:
     for first, head in enumerate(groups):
         if text[head.start() - 1 : head.start()] == "-":
             continue
-        digits, end = "", -1
+        digits = found = ""
+        end = -1
         for last in range(first, min(first + _TRACKING_GROUPS, len(groups))):
             if last > first and not _joined(groups[last - 1], groups[last]):
                 break

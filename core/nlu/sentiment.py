@@ -1,4 +1,9 @@
-"""Frustration: a small char n-gram model on the bot's own examples plus cue words."""
+"""Frustration: a small char n-gram model on the bot's own examples, cue words and a prior.
+
+The prior leans short chat messages towards calm (a question is not a complaint) and long,
+review-style texts towards the model's verdict; a message without any letters (an order
+number, a phone number) is read from its cue punctuation alone.
+"""
 
 import re
 from collections.abc import Sequence
@@ -8,8 +13,11 @@ from core.nlu.linear import FloatArray, LinearTextModel, sigmoid
 from core.nlu.text import normalize
 from core.nlu.understanding import Sentiment
 
-_C = 1.0
+_C = 0.5
 _TEMPERATURE = 1.5
+_LENGTH_SHIFT = 0.9
+_FULL_LENGTH = 80
+_NO_LETTERS = -3.0
 _THRESHOLD = 0.5
 _MAX_HITS = 3
 
@@ -46,6 +54,7 @@ _CALM_KO = _alternation(
 _CALM_EN = re.compile(r"\b(?:thanks?|thank you|love|great|perfect|awesome|happy)\b")
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3\u3131-\u318e]")
 _STRONG_WEIGHT = 1.4
 _WEAK_WEIGHT = 0.6
 _CALM_WEIGHT = 0.8
@@ -87,9 +96,14 @@ class SentimentModel:
         return cls(model=LinearTextModel.fit(texts, labels, c=_C))
 
     def score(self, text: str, decision: FloatArray) -> Sentiment:
-        """Frustration of one message: the SVM margin shifted by the cue words."""
-        margin = float(decision[0])
-        if self.model.labels[1] != "frustrated":
-            margin = -margin
-        value = round(sigmoid(_TEMPERATURE * margin + cue_shift(text)), 4)
+        """Frustration of one message: the SVM margin, the length prior and the cue words."""
+        letters = len(_LETTER.findall(text))
+        if letters:
+            margin = float(decision[0])
+            if self.model.labels[1] != "frustrated":
+                margin = -margin
+            base = _TEMPERATURE * margin + _LENGTH_SHIFT * min(1.0, letters / _FULL_LENGTH)
+        else:
+            base = _NO_LETTERS
+        value = round(sigmoid(base + cue_shift(text)), 4)
         return Sentiment(frustrated=value >= _THRESHOLD, score=value)
