@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from adapters.demo.catalog import PRODUCTS
 from bots.nlu_cli import build_understander
 from core.nlu import CatalogTerm, Understander
 
@@ -17,6 +18,8 @@ MESSAGES = (
     "환불 아직도 안 들어왔어요 ㅡㅡ 언제까지 기다려요",
     "안녕하세요",
     "오버핏후드티 검정 250 재고 있나요",
+    "베이직 코튼 반팔티 블랙 M 있어요?",
+    "오버핏 로고 티셔쯔 화이트 L",
     "where is my package? it's been a week",
     "I was charged twice for order 20261105-0012345!!!",
     "광고 수신거부",
@@ -25,19 +28,10 @@ MESSAGES = (
     "쿠폰 적용이 안돼요ㅠㅠ",
     "010-1234-5678 이 번호로 주문했어요",
 )
+# The demo shop's catalogue (about 60 products), Korean and English names, as the bot wires it.
 CATALOG = tuple(
-    CatalogTerm(f"P{i:03d}", (name, f"{name} {colour}"))
-    for i, (name, colour) in enumerate(
-        (name, colour)
-        for name in (
-            "오버핏 후드티",
-            "와이드 데님 팬츠",
-            "캔버스 스니커즈",
-            "레더 토트백",
-            "캐시미어 니트",
-        )
-        for colour in ("블랙", "화이트", "네이비", "베이지")
-    )
+    CatalogTerm(f"P{number:03d}", (name, name_en))
+    for number, (name, name_en, *_) in enumerate(PRODUCTS, start=1)
 )
 
 

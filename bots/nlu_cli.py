@@ -12,15 +12,26 @@ from typing import IO
 
 from conversations.examples import load_intent_examples, load_sentiment_examples
 from core.nlu import CatalogTerm, Understander
+from core.nlu.cache import default_cache_dir
 
 _FRUSTRATED_LABEL = "angry_or_frustrated"
 _TOP_CONFUSIONS = 15
 
 
-def build_understander(catalog: Iterable[CatalogTerm] = ()) -> Understander:
-    """Train the understander on the bot's own example utterances."""
+def build_understander(
+    catalog: Iterable[CatalogTerm] = (), *, cache_dir: Path | None = None
+) -> Understander:
+    """Train the understander on the bot's own example utterances.
+
+    The fitted models are cached in `cache_dir` (default: `default_cache_dir()`), keyed by
+    a hash of the examples, so later starts skip training.
+    """
+    examples = load_intent_examples()
     return Understander.train(
-        load_intent_examples(), sentiment_examples=load_sentiment_examples(), catalog=catalog
+        examples,
+        sentiment_examples=load_sentiment_examples(examples),
+        catalog=catalog,
+        cache_dir=cache_dir or default_cache_dir(),
     )
 
 

@@ -40,6 +40,7 @@ class Settings:
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
+    openai_timeout_s: float = 2.0
     admin_token: str | None = None
 
     @property

@@ -23,9 +23,11 @@ from adapters.sql import (
     migrate,
 )
 from adapters.tasks import TaskRegistry
+from bots.llm import build_language_model
 from bots.nlu_cli import build_understander
 from bots.settings import Settings
 from conversations import build_router, load_phrasebook
+from core.assist import GroundedAnswerer, IntentSecondOpinion, LanguageModel
 from core.engine import ConversationEngine
 from core.inbox import Inbox
 from core.nlu import CatalogTerm, Understander
@@ -78,6 +80,14 @@ def catalog_terms(products: list[Product]) -> list[CatalogTerm]:
     return [CatalogTerm(p.product_id, (p.name, p.name_en)) for p in products]
 
 
+def _second_opinion(model: LanguageModel | None, settings: Settings) -> IntentSecondOpinion | None:
+    if model is None:
+        return None
+    return IntentSecondOpinion(
+        model=model, threshold=Understander.LOW_CONFIDENCE, timeout_s=settings.openai_timeout_s
+    )
+
+
 @asynccontextmanager
 async def build_services(settings: Settings) -> AsyncIterator[Services]:
     """Build the process's services; close them on exit."""
@@ -91,6 +101,7 @@ async def build_services(settings: Settings) -> AsyncIterator[Services]:
     understander = build_understander(catalog_terms(await orders.products()))
     phrases = load_phrasebook()
     clock = ShopClock(ZoneInfo(settings.tz_shop))
+    model = build_language_model(settings)
     engine = ConversationEngine(
         store=store,
         understanding=understander,
@@ -101,6 +112,10 @@ async def build_services(settings: Settings) -> AsyncIterator[Services]:
         transcript=SqlTranscript(sessions),
         voice=Voice(phrases),
         clock=clock,
+        second_opinion=_second_opinion(model, settings),
+        answers=GroundedAnswerer(model=model, timeout_s=settings.openai_timeout_s)
+        if model
+        else None,
     )
     tasks = TaskRegistry()
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
@@ -123,4 +138,6 @@ async def build_services(settings: Settings) -> AsyncIterator[Services]:
         await http.close()
         if redis is not None:
             await redis.aclose()
+        if model is not None:
+            await model.aclose()
         await db.dispose()

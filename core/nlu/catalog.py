@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import chain, repeat
 
 from core.nlu.data import CatalogTerm
 
@@ -37,7 +38,8 @@ class _Name:
 class CatalogMatcher:
     """Finds catalogue products named in a message."""
 
-    __slots__ = ("_by_bigram", "_names")
+    __slots__ = ("_by_bigram", "_names", "_needed")
+    _by_bigram: dict[str, tuple[int, ...]]
 
     def __init__(self, catalog: Iterable[CatalogTerm]) -> None:
         names: list[_Name] = []
@@ -56,7 +58,8 @@ class CatalogMatcher:
         for position, name in enumerate(self._names):
             for gram in name.bigrams:
                 by_bigram.setdefault(gram, []).append(position)
-        self._by_bigram = by_bigram
+        self._needed = tuple(max(2.0, _MIN_SHARED * len(name.bigrams)) for name in names)
+        self._by_bigram = {gram: tuple(positions) for gram, positions in by_bigram.items()}
 
     def match(self, text: str) -> tuple[str, ...]:
         """Product ids named in the text, longest catalogue names first, without repeats."""
@@ -64,11 +67,14 @@ class CatalogMatcher:
             return ()
         compact = _compact(text)
         grams = _bigrams(compact)
-        shared = Counter(position for gram in grams for position in self._by_bigram.get(gram, ()))
+        # Count shared bigrams per name without a Python-level loop over the postings.
+        postings = map(self._by_bigram.get, grams, repeat(()))
+        shared = Counter(chain.from_iterable(postings))
         found: list[str] = []
-        for position in sorted(shared):
+        needed = self._needed
+        for position in sorted(p for p, count in shared.items() if count >= needed[p]):
             name = self._names[position]
-            if name.product_id in found or shared[position] < _MIN_SHARED * len(name.bigrams):
+            if name.product_id in found:
                 continue
             if name.compact in compact or self._fuzzy(name, compact):
                 found.append(name.product_id)

@@ -8,7 +8,7 @@ from core.nlu.data import IntentExample
 from core.nlu.linear import FloatArray, LinearTextModel, softmax
 from core.nlu.text import has_hangul, normalize
 
-_C = 0.5
+C = 0.5
 # SVM margins are small; scaling them before the softmax spreads the probabilities.
 _TEMPERATURE = 4.0
 
@@ -40,7 +40,11 @@ class IntentModel:
     def train(cls, examples: Sequence[IntentExample]) -> "IntentModel":
         """Fit on the examples; every intent present becomes a class."""
         texts, labels = training_texts(examples)
-        model = LinearTextModel.fit(texts, labels, c=_C)
+        return cls.from_model(LinearTextModel.fit(texts, labels, c=C))
+
+    @classmethod
+    def from_model(cls, model: LinearTextModel) -> "IntentModel":
+        """Wrap a fitted (or cached) model whose labels are intent values."""
         return cls(model=model, intents=tuple(Intent(label) for label in model.labels))
 
     def rank(self, decision: FloatArray, top: int) -> list[tuple[Intent, float]]:

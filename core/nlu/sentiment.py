@@ -13,9 +13,9 @@ from core.nlu.linear import FloatArray, LinearTextModel, sigmoid
 from core.nlu.text import normalize
 from core.nlu.understanding import Sentiment
 
-_C = 0.5
+C = 0.5
 _TEMPERATURE = 1.5
-_LENGTH_SHIFT = 0.9
+_LENGTH_SHIFT = 1.1
 _FULL_LENGTH = 80
 _NO_LETTERS = -3.0
 _THRESHOLD = 0.5
@@ -31,7 +31,8 @@ _STRONG_KO = _alternation(
     r"ㅡㅡ|-_-|--;|ㅗ",
     r"짜증|화나|화가 ?나|화난|열받|빡치|빡쳐|빡침|열불|뚜껑|환장",
     r"장난(하|치|해|함|까)|장난 ?하나",
-    r"언제까지|몇 ?번째|몇 ?번을|몇 ?번이나|도대체|대체 ?왜|아직도|여태",
+    r"언제까지 ?(?:기다|참|이러|이래|해야)",
+    r"몇 ?번째|몇 ?번을|몇 ?번이나|도대체|대체 ?왜|아직도|여태",
     r"최악|쓰레기|엉망|개판|거지 ?같|어이(가 ?)?없|어처구니|황당|기가 ?막|한심|답답",
     r"환불해 ?내|책임져|사기(꾼|치|야|네|당)|고소|신고할|소비자원|소보원",
     r"실망|불친절|불쾌|무시하|성의 ?없|개념 ?없|양심 ?(없|좀)|미쳤|제정신",
@@ -55,7 +56,7 @@ _CALM_EN = re.compile(r"\b(?:thanks?|thank you|love|great|perfect|awesome|happy)
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3\u3131-\u318e]")
-_STRONG_WEIGHT = 1.4
+_STRONG_WEIGHT = 2.0
 _WEAK_WEIGHT = 0.6
 _CALM_WEIGHT = 0.8
 
@@ -93,7 +94,7 @@ class SentimentModel:
             if normalized:
                 texts.append(normalized)
                 labels.append("frustrated" if frustrated else "calm")
-        return cls(model=LinearTextModel.fit(texts, labels, c=_C))
+        return cls(model=LinearTextModel.fit(texts, labels, c=C))
 
     def score(self, text: str, decision: FloatArray) -> Sentiment:
         """Frustration of one message: the SVM margin, the length prior and the cue words."""

@@ -2,19 +2,24 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from core.intents import Intent
+from core.nlu.cache import cache_key, load_or_train
 from core.nlu.catalog import CatalogMatcher
 from core.nlu.data import CatalogTerm, IntentExample
 from core.nlu.entities import extract_entities
+from core.nlu.intent_model import C as INTENT_C
 from core.nlu.intent_model import IntentModel
-from core.nlu.linear import FeatureSpace
+from core.nlu.linear import FeatureSpace, LinearTextModel
+from core.nlu.sentiment import C as SENTIMENT_C
 from core.nlu.sentiment import SentimentModel
-from core.nlu.text import char_ngrams, detect_locale, normalize
+from core.nlu.text import NGRAM_MAX, NGRAM_MIN, char_ngrams, detect_locale, normalize
 from core.nlu.understanding import Understanding
 
 _ALTERNATIVES = 3
+_TRAINING_SETTINGS = (INTENT_C, SENTIMENT_C, NGRAM_MIN, NGRAM_MAX)
 _SHOP_ZONE = ZoneInfo("Asia/Seoul")
 
 
@@ -41,12 +46,30 @@ class Understander:
         *,
         sentiment_examples: Sequence[tuple[str, bool]],
         catalog: Iterable[CatalogTerm] = (),
+        cache_dir: Path | None = None,
     ) -> "Understander":
-        """Fit the intent and frustration models and index the catalogue names."""
+        """Fit the intent and frustration models and index the catalogue names.
+
+        With `cache_dir`, the fitted models are stored there and reused while the examples
+        and training settings stay the same.
+        """
+
+        def fit() -> tuple[LinearTextModel, LinearTextModel]:
+            return IntentModel.train(examples).model, SentimentModel.train(
+                sentiment_examples
+            ).model
+
+        if cache_dir is None:
+            intents, feelings = fit()
+        else:
+            key = cache_key(
+                _TRAINING_SETTINGS,
+                [(example.text, example.intent.value) for example in examples],
+                [(line, "frustrated" if upset else "calm") for line, upset in sentiment_examples],
+            )
+            intents, feelings = load_or_train(cache_dir, key, 2, fit)
         return cls(
-            IntentModel.train(examples),
-            SentimentModel.train(sentiment_examples),
-            CatalogMatcher(catalog),
+            IntentModel.from_model(intents), SentimentModel(feelings), CatalogMatcher(catalog)
         )
 
     @property

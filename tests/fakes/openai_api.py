@@ -13,19 +13,24 @@ from aiohttp.test_utils import TestServer
 USAGE = {"prompt_tokens": 120, "completion_tokens": 7, "total_tokens": 127}
 
 
+Reply = Callable[[dict[str, Any]], dict[str, Any]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Script:
     status: int
     content: str
     delay: float
+    reply: Reply | None = None
 
 
 class FakeOpenAI:
     """Plays chat completions; serve it with `serve(aiohttp_server)`.
 
     Each request takes the next scripted answer: `answer` (a JSON object as the message
-    content), `answer_text` (any content, for malformed JSON), `fail` (an HTTP error) or a
-    `delay` before answering. With nothing scripted it answers 500, so no test passes by luck.
+    content, after an optional delay), `reply` (a JSON object made from the request's user
+    payload), `answer_text` (any content, for malformed JSON) or `fail` (an HTTP error).
+    With nothing scripted it answers 500, so no test passes by luck.
     """
 
     def __init__(self) -> None:
@@ -46,6 +51,10 @@ class FakeOpenAI:
     def answer(self, content: dict[str, Any], *, delay: float = 0.0) -> None:
         """Answer the next request with `content` as the JSON message content."""
         self._scripts.append(_Script(200, json.dumps(content, ensure_ascii=False), delay))
+
+    def reply(self, make: Reply) -> None:
+        """Answer the next request with the JSON object `make(user_payload)` returns."""
+        self._scripts.append(_Script(200, "", 0.0, make))
 
     def answer_text(self, content: str) -> None:
         """Answer the next request with `content` as it is (malformed JSON, for example)."""
@@ -73,7 +82,10 @@ class FakeOpenAI:
         if script.status != 200:
             error = {"message": f"scripted {script.status}", "type": "error", "code": None}
             return web.json_response({"error": error}, status=script.status)
-        message = {"role": "assistant", "content": script.content, "refusal": None}
+        content = script.content
+        if script.reply is not None:
+            content = json.dumps(script.reply(self.user_payload()), ensure_ascii=False)
+        message = {"role": "assistant", "content": content, "refusal": None}
         choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
         return web.json_response(
             {

@@ -132,3 +132,45 @@ def test_calm_messages(understander: Understander, text: str) -> None:
     sentiment = understander.understand(text).sentiment
     assert not sentiment.frustrated
     assert sentiment.score < 0.5
+
+
+# KakaoTalk-style boundary messages, written for these tests.
+KAKAO_BOUNDARIES = [
+    ("택배 지금 어디 있어요? 송장 좀요", Intent.DELIVERY_TRACKING),
+    ("도착 예정일 지났는데 아직 안 왔어요ㅠ", Intent.DELIVERY_DELAY),
+    ("받은 바지 M인데 L로 바꿔주세요", Intent.EXCHANGE_REQUEST),
+    ("그냥 반품할게요 환불해주세요 맘에 안 들어요", Intent.RETURN_REQUEST),
+    ("주문 취소하고 싶어요 아직 발송 전이죠?", Intent.CANCEL_ORDER),
+    ("취소한 거 환불 언제 들어와요?", Intent.REFUND_STATUS),
+    ("배송기사님이 택배를 던지고 가셨어요 너무 불쾌해요", Intent.COMPLAINT),
+]
+
+FAQ_QUESTIONS = [
+    "배송비 얼마예요?",
+    "택배비 따로 있어요?",
+    "고객센터 영업시간 알려주세요",
+    "선물포장 되나요",
+    "현금영수증 발급 돼요?",
+    "해외배송 되나요",
+    "매장 위치가 어디예요",
+    "what are your opening hours?",
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), KAKAO_BOUNDARIES)
+def test_kakaotalk_boundaries(understander: Understander, text: str, intent: Intent) -> None:
+    assert understander.understand(text).intent is intent
+
+
+@pytest.mark.parametrize("text", FAQ_QUESTIONS)
+def test_faq_questions_are_other(understander: Understander, text: str) -> None:
+    assert understander.understand(text).intent is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text", ["오버핏 후드티 블랙 L 재고 있어요?", "와이드 데님 팬츠 소재가 뭐예요?"]
+)
+def test_questions_about_an_item_are_product_inquiry(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).intent is Intent.PRODUCT_INQUIRY
