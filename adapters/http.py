@@ -69,6 +69,6 @@ async def guarded(response: Awaitable[web.Response]) -> web.Response:
         return await response
     except RequestRejected as exc:
         return json_error(exc.status, exc.reason)
-    except StoreUnavailable:
+    except (StoreUnavailable, ConnectionError):
         logger.warning("Store unavailable; asking the platform to retry", exc_info=True)
         return json_error(503, "store unavailable, retry later")
