@@ -26,7 +26,7 @@ POOL = 40_000
 
 
 class NullTranscript:
-    async def record_message(self, key: ConversationKey, **_: object) -> None:
+    async def record_turn(self, key: ConversationKey, *_: object, **__: object) -> None:
         return None
 
     async def record_event(self, *_: object) -> None:

@@ -27,6 +27,7 @@ from core.ports import (
     LanguageUnderstanding,
     OrderBackend,
     Transcript,
+    TranscriptEntry,
 )
 from core.privacy import redactor_for
 from core.state import DialogState
@@ -72,11 +73,12 @@ class ConversationEngine:
                 misses = state.misses
             reply = self.voice.finish(decision, turn)
             next_state = await self._apply(message, decision.effects, decision.state)
+            events = [e for e in decision.effects if isinstance(e, TrackEvent)]
             next_state = next_state.evolve(
                 misses=misses, turns=state.turns + 1, last_intent=understood.intent.value
             )
             await self.store.save(message.key, next_state)
-        await self._record(message, understood, reply, turn)
+        await self._record(message, understood, reply, turn, events)
         return reply
 
     def _context(self, spent_s: float) -> FlowContext:
@@ -152,23 +154,24 @@ class ConversationEngine:
                 await self.orders.submit(effect.request)
             elif isinstance(effect, SetMarketingConsent):
                 await self.customers.set_marketing_consent(key, effect.granted)
-            elif isinstance(effect, TrackEvent):
-                await self.transcript.record_event(key, effect.name, effect.data, self.clock.now())
         return state
 
     async def _record(
-        self, message: InboundMessage, understood: Understanding, reply: Reply, turn: Turn
+        self,
+        message: InboundMessage,
+        understood: Understanding,
+        reply: Reply,
+        turn: Turn,
+        events: list[TrackEvent],
     ) -> None:
-        inbound = message.text or message.postback or ""
-        await self.transcript.record_message(
-            message.key,
+        said = TranscriptEntry(
             direction="in",
-            text=inbound,
+            text=message.text or message.postback or "",
             at=message.received_at,
             intent=understood.intent.value,
             confidence=understood.confidence,
         )
-        if not reply.empty:
-            await self.transcript.record_message(
-                message.key, direction="out", text=reply.plain_text(), at=turn.now
-            )
+        answered = (
+            [TranscriptEntry("out", reply.plain_text(), turn.now)] if not reply.empty else []
+        )
+        await self.transcript.record_turn(message.key, [said, *answered], events, at=turn.now)

@@ -1,12 +1,13 @@
 """The ports the core reaches the outside world through; adapters implement them."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from core.customers import Customer
-from core.models import ConversationKey, ServiceRequest
+from core.models import ConversationKey, ServiceRequest, TrackEvent
 from core.nlu.understanding import Understanding
 from core.orders import Order, Product, Wallet
 from core.state import DialogState
@@ -91,19 +92,30 @@ class LanguageUnderstanding(Protocol):
     def understand(self, text: str, *, today: date | None = None) -> Understanding: ...
 
 
+@dataclass(frozen=True, slots=True)
+class TranscriptEntry:
+    """One message as recorded: `direction` is "in" (from the shopper) or "out"."""
+
+    direction: str
+    text: str
+    at: datetime
+    intent: str | None = None
+    confidence: float | None = None
+
+
 class Transcript(Protocol):
     """The record of what was said and what happened, for agents and analytics."""
 
-    async def record_message(
+    async def record_turn(
         self,
         key: ConversationKey,
+        messages: Sequence[TranscriptEntry],
+        events: Sequence[TrackEvent] = (),
         *,
-        direction: str,
-        text: str,
         at: datetime,
-        intent: str | None = None,
-        confidence: float | None = None,
-    ) -> None: ...
+    ) -> None:
+        """Store one turn's messages and analytics events (at `at`) together."""
+        ...
 
     async def record_event(
         self, key: ConversationKey, name: str, data: Mapping[str, str], at: datetime

@@ -1,13 +1,14 @@
 """The transcript of conversations and their analytics events, on SQL."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from adapters.sql.engine import Sessions
 from adapters.sql.tables import EventRow, MessageRow
-from core.models import ConversationKey
+from core.models import ConversationKey, TrackEvent
+from core.ports import TranscriptEntry
 
 
 class SqlTranscript:
@@ -16,28 +17,30 @@ class SqlTranscript:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
-    async def record_message(
+    async def record_turn(
         self,
         key: ConversationKey,
+        messages: Sequence[TranscriptEntry],
+        events: Sequence[TrackEvent] = (),
         *,
-        direction: str,
-        text: str,
         at: datetime,
-        intent: str | None = None,
-        confidence: float | None = None,
     ) -> None:
-        """Store one message said by the shopper ("in") or to them ("out")."""
-        row = MessageRow(
-            channel=key.channel.value,
-            user_id=key.user_id,
-            direction=direction,
-            text=text,
-            intent=intent,
-            confidence=confidence,
-            at=at,
-        )
+        """Store one turn's messages and events in one transaction."""
+        who = {"channel": key.channel.value, "user_id": key.user_id}
+        rows: list[MessageRow | EventRow] = [
+            MessageRow(
+                **who,
+                direction=m.direction,
+                text=m.text,
+                intent=m.intent,
+                confidence=m.confidence,
+                at=m.at,
+            )
+            for m in messages
+        ]
+        rows.extend(EventRow(**who, name=e.name, data=dict(e.data), at=at) for e in events)
         async with self._sessions.begin() as session:
-            session.add(row)
+            session.add_all(rows)
 
     async def record_event(
         self, key: ConversationKey, name: str, data: Mapping[str, str], at: datetime

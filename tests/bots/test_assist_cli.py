@@ -12,6 +12,7 @@ import pytest
 from adapters.sql import SqlTranscript, make_engine, make_sessions
 from bots import assist_cli
 from core.models import Channel, ConversationKey
+from core.ports import TranscriptEntry
 from tests.conversations.conv_shop import NOW
 from tests.fakes.openai_api import FakeOpenAI
 
@@ -37,7 +38,7 @@ async def record(database_url: str) -> None:
     ]
     for minute, (key, direction, text) in enumerate(said):
         at = NOW + timedelta(minutes=minute)
-        await transcript.record_message(key, direction=direction, text=text, at=at)
+        await transcript.record_turn(key, [TranscriptEntry(direction, text, at)], at=at)
     await engine.dispose()
 
 

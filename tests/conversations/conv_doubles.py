@@ -1,6 +1,6 @@
 """In-memory doubles of our own ports, with a frozen clock."""
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from conv_shop import NOW
 
 from core.customers import Customer
-from core.models import ConversationKey, ServiceRequest
+from core.models import ConversationKey, ServiceRequest, TrackEvent
 from core.orders import Order, Product, Wallet
+from core.ports import TranscriptEntry
 from core.state import DialogState
 
 
@@ -125,17 +126,18 @@ class TranscriptDouble:
     messages: list[dict[str, object]] = field(default_factory=list)
     events: list[tuple[str, Mapping[str, str]]] = field(default_factory=list)
 
-    async def record_message(
+    async def record_turn(
         self,
         key: ConversationKey,
+        messages: Sequence[TranscriptEntry],
+        events: Sequence[TrackEvent] = (),
         *,
-        direction: str,
-        text: str,
         at: datetime,
-        intent: str | None = None,
-        confidence: float | None = None,
     ) -> None:
-        self.messages.append({"direction": direction, "text": text, "intent": intent})
+        for m in messages:
+            self.messages.append({"direction": m.direction, "text": m.text, "intent": m.intent})
+        for event in events:
+            await self.record_event(key, event.name, event.data, at)
 
     async def record_event(
         self, key: ConversationKey, name: str, data: Mapping[str, str], at: datetime

@@ -63,16 +63,7 @@ class RecordingTranscript:
         self.last_inbound: dict[ConversationKey, datetime] = {}
         self.failure: Exception | None = None
 
-    async def record_message(
-        self,
-        key: ConversationKey,
-        *,
-        direction: str,
-        text: str,
-        at: datetime,
-        intent: str | None = None,
-        confidence: float | None = None,
-    ) -> None:
+    async def record_turn(self, key: ConversationKey, *_: object, **__: object) -> None:
         raise AssertionError("the adapter never records messages itself")
 
     async def record_event(

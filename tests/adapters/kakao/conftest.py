@@ -2,7 +2,7 @@
 
 import asyncio
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,10 +15,11 @@ from core.engine import ConversationEngine
 from core.flows import Decision, FlowContext, FlowRouter, Turn
 from core.inbox import Inbox
 from core.intents import Intent
-from core.models import ConversationKey, QuickReply, Reply, ServiceRequest, Text
+from core.models import ConversationKey, QuickReply, Reply, ServiceRequest, Text, TrackEvent
 from core.nlu.understanding import Understanding
 from core.orders import Order, Product, Wallet
 from core.phrases import Phrasebook
+from core.ports import TranscriptEntry
 from core.voice import Voice
 
 PAYLOADS = Path(__file__).parents[2] / "payloads" / "kakao"
@@ -100,17 +101,15 @@ class RecordingTranscript:
     def __init__(self) -> None:
         self.messages: list[tuple[ConversationKey, str, str]] = []
 
-    async def record_message(
+    async def record_turn(
         self,
         key: ConversationKey,
+        messages: Sequence[TranscriptEntry],
+        events: Sequence[TrackEvent] = (),
         *,
-        direction: str,
-        text: str,
         at: datetime,
-        intent: str | None = None,
-        confidence: float | None = None,
     ) -> None:
-        self.messages.append((key, direction, text))
+        self.messages.extend((key, m.direction, m.text) for m in messages)
 
     async def record_event(
         self, key: ConversationKey, name: str, data: Mapping[str, str], at: datetime

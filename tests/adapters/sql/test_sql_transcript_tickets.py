@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from adapters.sql import Sessions, SqlEscalationQueue, SqlTranscript
 from adapters.sql.tables import EventRow, MessageRow, TicketRow
-from core.models import Channel, ConversationKey
+from core.models import Channel, ConversationKey, TrackEvent
+from core.ports import TranscriptEntry
 
 KEY = ConversationKey(Channel.INSTAGRAM, "ig-1")
 OTHER = ConversationKey(Channel.WEBCHAT, "web-1")
@@ -17,17 +18,11 @@ async def test_messages_are_recorded_and_the_last_inbound_is_known(sessions: Ses
     transcript = SqlTranscript(sessions)
     assert await transcript.last_inbound_at(KEY) is None
 
-    await transcript.record_message(
-        KEY,
-        direction="in",
-        text="배송 언제 와요?",
-        at=at(1),
-        intent="order_status",
-        confidence=0.9,
-    )
-    await transcript.record_message(KEY, direction="in", text="?", at=at(2))
-    await transcript.record_message(KEY, direction="out", text="확인해 드릴게요", at=at(3))
-    await transcript.record_message(OTHER, direction="in", text="hi", at=at(4))
+    first = TranscriptEntry("in", "배송 언제 와요?", at(1), "order_status", 0.9)
+    await transcript.record_turn(KEY, [first], at=at(1))
+    turn = [TranscriptEntry("in", "?", at(2)), TranscriptEntry("out", "확인해 드릴게요", at(3))]
+    await transcript.record_turn(KEY, turn, [TrackEvent("asked", {"n": "1"})], at=at(3))
+    await transcript.record_turn(OTHER, [TranscriptEntry("in", "hi", at(4))], at=at(4))
 
     last = await transcript.last_inbound_at(KEY)
     assert last == at(2)
@@ -39,6 +34,9 @@ async def test_messages_are_recorded_and_the_last_inbound_is_known(sessions: Ses
         ("in", "?", None, None),
     ]
     assert (rows[0].channel, rows[0].user_id) == ("instagram", "ig-1")
+    async with sessions() as session:
+        event = await session.scalar(select(EventRow))
+    assert event is not None and (event.name, event.data) == ("asked", {"n": "1"})
 
 
 async def test_events_are_recorded_with_their_data(sessions: Sessions) -> None:
