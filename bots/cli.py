@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from aiohttp import web
 
-from bots import assist_cli, demo_cli, nlu_cli, telegram_cli
+from bots import assist_cli, customers_cli, demo_cli, nlu_cli, telegram_cli
 from bots.senders import push_channels
 from bots.settings import Settings, SettingsError
 from bots.web import create_app
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     nlu_cli.register(sub)
     telegram_cli.register(sub)
     assist_cli.register(sub)
+    customers_cli.register(sub)
     return parser
 
 

@@ -37,6 +37,10 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_escalation_channel: str | None = None
     slack_api_base: str = "https://slack.com/api/"
+    telegram_rate_per_s: float = 30.0
+    telegram_chat_rate_per_s: float = 1.0
+    instagram_rate_per_s: float = 300.0
+    instagram_chat_rate_per_s: float = 1.0
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"

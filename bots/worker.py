@@ -17,7 +17,13 @@ from adapters.outbox.queue import (
     make_broker,
     register_delivery,
 )
-from adapters.outbox.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from adapters.outbox.ratelimit import (
+    ChannelRates,
+    MemoryRateLimiter,
+    Rate,
+    RateLimiter,
+    RedisRateLimiter,
+)
 from adapters.outbox.retry import RetryPolicy
 from adapters.outbox.store import SqlOutboxStore
 from adapters.outbox.worker import OutboxDispatcher
@@ -63,7 +69,10 @@ async def outbound(
     try:
         if deliver:
             dispatcher = OutboxDispatcher(
-                store=store, senders=senders, limiter=_limiter(redis), retry=RetryPolicy()
+                store=store,
+                senders=senders,
+                limiter=_limiter(redis, channel_rates(settings)),
+                retry=RetryPolicy(),
             )
             register_delivery(broker, dispatcher)
         await broker.startup()
@@ -116,8 +125,26 @@ async def run_worker(
         await engine.dispose()
 
 
-def _limiter(redis: Redis | None) -> RateLimiter:
-    return MemoryRateLimiter() if redis is None else RedisRateLimiter(redis)
+def channel_rates(settings: Settings) -> dict[Channel, ChannelRates]:
+    """Return the send limits per channel from settings (messages per second)."""
+    return {
+        Channel.TELEGRAM: ChannelRates(
+            _rate(settings.telegram_rate_per_s), _rate(settings.telegram_chat_rate_per_s)
+        ),
+        Channel.INSTAGRAM: ChannelRates(
+            _rate(settings.instagram_rate_per_s), _rate(settings.instagram_chat_rate_per_s)
+        ),
+    }
+
+
+def _rate(per_second: float) -> Rate:
+    if per_second >= 1:
+        return Rate(round(per_second), 1.0)
+    return Rate(1, 1.0 / per_second)
+
+
+def _limiter(redis: Redis | None, rates: Mapping[Channel, ChannelRates]) -> RateLimiter:
+    return MemoryRateLimiter(rates) if redis is None else RedisRateLimiter(redis, rates)
 
 
 def _stop_on_signals() -> asyncio.Event:

@@ -58,7 +58,7 @@ class ConversationEngine:
         """Return the bot's reply to `message`, having saved state and recorded the turn."""
         async with self.store.lock(message.key):
             state = await self.store.load(message.key)
-            customer = await self._identify(message, state)
+            customer = await self.customers.by_identity(message.key)
             started = time.monotonic()
             understood = await self._understand(message, state, customer)
             state = self._prepare(state, message, understood, customer)
@@ -88,11 +88,6 @@ class ConversationEngine:
             phrases=self.voice.phrases,
             answers=self.answers.after(spent_s) if self.answers else None,
         )
-
-    async def _identify(self, message: InboundMessage, state: DialogState) -> Customer | None:
-        if state.customer_id:
-            return await self.customers.get(state.customer_id)
-        return await self.customers.by_identity(message.key)
 
     async def _understand(
         self, message: InboundMessage, state: DialogState, customer: Customer | None
@@ -124,8 +119,12 @@ class ConversationEngine:
     ) -> DialogState:
         if any(ch.isalpha() for ch in message.text):
             state = state.evolve(locale=understood.locale)
-        if customer is not None and state.customer_id != customer.customer_id:
-            state = state.evolve(customer_id=customer.customer_id)
+        customer_id = customer.customer_id if customer else None
+        if state.customer_id and customer_id is None:
+            # Unlinked since the last turn: what was proven here must be proven again.
+            state = state.evolve(customer_id=None, verified_orders=())
+        elif state.customer_id != customer_id:
+            state = state.evolve(customer_id=customer_id)
         if (message.postback or "").startswith(INTENT_POSTBACK):
             state = state.leave()
         return state

@@ -43,18 +43,10 @@ class ChannelRates:
     per_chat: Rate | None = None
 
 
-DEFAULT_RATES: Mapping[Channel, ChannelRates] = {
-    # Telegram Bot FAQ: ~30 messages/s overall, about 1 message/s within a chat.
-    Channel.TELEGRAM: ChannelRates(Rate(30, 1.0), Rate(1, 1.0)),
-    # Instagram Send API: 300 calls/s per professional account; 1/s per chat keeps order humane.
-    Channel.INSTAGRAM: ChannelRates(Rate(300, 1.0), Rate(1, 1.0)),
-}
-
-
 class RateLimiter(ABC):
     """Grants send slots per channel and chat; channels without rates are unlimited."""
 
-    def __init__(self, rates: Mapping[Channel, ChannelRates] = DEFAULT_RATES) -> None:
+    def __init__(self, rates: Mapping[Channel, ChannelRates]) -> None:
         self._rates = rates
 
     @abstractmethod
@@ -83,7 +75,7 @@ class RateLimiter(ABC):
 class MemoryRateLimiter(RateLimiter):
     """The limiter of one process (embedded mode)."""
 
-    def __init__(self, rates: Mapping[Channel, ChannelRates] = DEFAULT_RATES) -> None:
+    def __init__(self, rates: Mapping[Channel, ChannelRates]) -> None:
         super().__init__(rates)
         self._arrivals: dict[str, float] = {}
         self._paused_until: dict[Channel, float] = {}
@@ -151,7 +143,7 @@ class RedisRateLimiter(RateLimiter):
     def __init__(
         self,
         redis: Redis,
-        rates: Mapping[Channel, ChannelRates] = DEFAULT_RATES,
+        rates: Mapping[Channel, ChannelRates],
         *,
         prefix: str = "dangol:rl:",
     ) -> None:
