@@ -127,7 +127,7 @@ class OrderGate:
         candidates = await _known_orders(ctx, state)
         preferred = [order for order in candidates if self.prefer(order)]
         focus = state.verified_orders[-1] if state.verified_orders else ""
-        focused = [order for order in preferred if order.order_no == focus]
+        focused = [order for order in candidates if order.order_no == focus]
         for pool in (focused, preferred, candidates):
             if len(pool) == 1:
                 return _prove(pool[0], state, link=False)

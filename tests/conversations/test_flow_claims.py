@@ -115,3 +115,15 @@ async def test_change_after_shipping_is_refused(world: World) -> None:
     assert "can't be changed anymore" in chat.text
     assert "intent:exchange_request" in chat.payloads
     assert not world.shop.submitted
+
+
+async def test_this_order_means_the_one_just_discussed(
+    chat: ConversationScript, world: World
+) -> None:
+    chat.link("C001")  # has a cancellable order too
+    await chat.say(f"{SHIPPING_NO} 배송 어디쯤이에요?")
+    assert SHIPPING_NO in chat.text
+    await chat.say("이거 취소하고 싶어요")
+    assert "'배송중' 상태라 주문 취소는 어려워요" in chat.text
+    assert PREPARING_NO not in chat.text and "cancel:yes" not in chat.payloads
+    assert not world.shop.submitted
