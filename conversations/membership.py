@@ -1,15 +1,20 @@
 """Membership and account: sign-up, leaving, grades, password and ID, FAQ-style."""
 
-from conversations.speech import Speech, choice, mentions, say
+from conversations.speech import Speech, say
+from conversations.topics import Topics
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 
-TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("leave", ("탈퇴", "계정 삭제", "delete my account", "close my account", "unsubscribe")),
-    ("password", ("비밀번호", "비번", "password", "reset")),
-    ("user_id", ("아이디", "id 찾", "username", "user id", "login id")),
-    ("grade", ("등급", "회원 혜택", "vip", "grade", "tier", "level")),
-    ("join", ("가입", "회원이 되", "sign up", "signup", "register", "join")),
+TOPICS = Topics(
+    prefix="member",
+    label_prefix="member_",
+    words=(
+        ("leave", ("탈퇴", "계정 삭제", "delete my account", "close my account", "unsubscribe")),
+        ("password", ("비밀번호", "비번", "password", "reset")),
+        ("user_id", ("아이디", "id 찾", "username", "user id", "login id")),
+        ("grade", ("등급", "회원 혜택", "vip", "grade", "tier", "level")),
+        ("join", ("가입", "회원이 되", "sign up", "signup", "register", "join")),
+    ),
 )
 
 
@@ -22,24 +27,12 @@ class MembershipFlow:
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer the account topic, asking which one when it is not clear."""
         speech = Speech.of(turn, ctx)
-        topic = _topic(turn)
+        topic = TOPICS.pick(turn)
         state = turn.state.leave()
         if topic is None:
-            quick = [speech.quick(f"member_{code}", f"member:{code}") for code, _ in TOPICS]
-            return say(state.enter(self.name, "topic"), [speech("member.ask")], quick)
+            return TOPICS.ask(speech, state, self.name, "member.ask")
         texts = [speech(f"member.{topic}")]
         if topic == "grade" and turn.customer is not None and turn.customer.grade:
             texts.insert(0, speech("member.your_grade", grade=turn.customer.grade))
         quick = [speech.start(Intent.HUMAN_AGENT), speech.quick("menu", "intent:greeting")]
         return say(state, texts, quick)
-
-
-def _topic(turn: Turn) -> str | None:
-    picked = choice(turn, "member")
-    codes = [code for code, _ in TOPICS]
-    if picked in codes:
-        return picked
-    for code, words in TOPICS:
-        if mentions(turn.message.text, words):
-            return code
-    return None

@@ -1,40 +1,45 @@
 """Payment trouble: declined cards, double charges, bank transfers and easy-pay errors."""
 
-from conversations.speech import Speech, choice, mentions, say
+from conversations.speech import Speech, say
+from conversations.topics import Topics
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 
-TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("double", ("두 번", "두번", "중복", "이중", "2번", "twice", "double", "charged two")),
-    ("deposit", ("무통장", "입금", "가상계좌", "계좌이체", "bank transfer", "deposit")),
-    (
-        "easy_pay",
+TOPICS = Topics(
+    prefix="payment",
+    label_prefix="pay_",
+    words=(
+        ("double", ("두 번", "두번", "중복", "이중", "2번", "twice", "double", "charged two")),
+        ("deposit", ("무통장", "입금", "가상계좌", "계좌이체", "bank transfer", "deposit")),
         (
-            "카카오페이",
-            "네이버페이",
-            "토스",
-            "페이코",
-            "간편결제",
-            "kakao pay",
-            "naver pay",
-            "easy pay",
+            "easy_pay",
+            (
+                "카카오페이",
+                "네이버페이",
+                "토스",
+                "페이코",
+                "간편결제",
+                "kakao pay",
+                "naver pay",
+                "easy pay",
+            ),
         ),
-    ),
-    (
-        "declined",
         (
-            "거절",
-            "승인",
-            "한도",
-            "안 돼",
-            "안돼",
-            "실패",
-            "오류",
-            "에러",
             "declined",
-            "failed",
-            "error",
-            "rejected",
+            (
+                "거절",
+                "승인",
+                "한도",
+                "안 돼",
+                "안돼",
+                "실패",
+                "오류",
+                "에러",
+                "declined",
+                "failed",
+                "error",
+                "rejected",
+            ),
         ),
     ),
 )
@@ -49,22 +54,10 @@ class PaymentFlow:
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer the payment topic, asking which one when it is not clear."""
         speech = Speech.of(turn, ctx)
-        topic = _topic(turn)
+        topic = TOPICS.pick(turn)
         state = turn.state.leave()
         if topic is None:
-            quick = [speech.quick(f"pay_{code}", f"payment:{code}") for code, _ in TOPICS]
-            return say(state.enter(self.name, "topic"), [speech("payment.ask")], quick)
+            return TOPICS.ask(speech, state, self.name, "payment.ask")
         quick = [speech.start(Intent.HUMAN_AGENT), speech.quick("menu", "intent:greeting")]
         texts = [speech(f"payment.{topic}.steps"), speech(f"payment.{topic}.next")]
         return say(state, texts, quick)
-
-
-def _topic(turn: Turn) -> str | None:
-    picked = choice(turn, "payment")
-    codes = [code for code, _ in TOPICS]
-    if picked in codes:
-        return picked
-    for code, words in TOPICS:
-        if mentions(turn.message.text, words):
-            return code
-    return None
