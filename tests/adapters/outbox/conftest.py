@@ -2,27 +2,13 @@
 
 import os
 from collections.abc import AsyncIterator
-from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from redis.asyncio import Redis
 
 from adapters.outbox.store import SqlOutboxStore
-from adapters.sql import Sessions, make_engine, make_sessions, migrate
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'outbox.db'}"
-
-
-@pytest.fixture
-async def sessions(db_url: str) -> AsyncIterator[Sessions]:
-    await migrate(db_url)
-    engine = make_engine(db_url)
-    yield make_sessions(engine)
-    await engine.dispose()
+from adapters.sql import Sessions
 
 
 @pytest.fixture
