@@ -10,20 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from adapters.nlu_store import FileModelStore, default_model_dir
 from conversations.examples import load_intent_examples, load_sentiment_examples
 from core.nlu import CatalogTerm, Understander
-from core.nlu.cache import default_cache_dir
 
 _FRUSTRATED_LABEL = "angry_or_frustrated"
 _TOP_CONFUSIONS = 15
 
 
 def build_understander(
-    catalog: Iterable[CatalogTerm] = (), *, cache_dir: Path | None = None
+    catalog: Iterable[CatalogTerm] = (), *, model_dir: Path | None = None
 ) -> Understander:
     """Train the understander on the bot's own example utterances.
 
-    The fitted models are cached in `cache_dir` (default: `default_cache_dir()`), keyed by
+    The fitted models are kept in `model_dir` (default: `default_model_dir()`), keyed by
     a hash of the examples, so later starts skip training.
     """
     examples = load_intent_examples()
@@ -31,7 +31,7 @@ def build_understander(
         examples,
         sentiment_examples=load_sentiment_examples(examples),
         catalog=catalog,
-        cache_dir=cache_dir or default_cache_dir(),
+        store=FileModelStore(model_dir or default_model_dir()),
     )
 
 

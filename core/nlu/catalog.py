@@ -1,5 +1,6 @@
 """Product names in a message, matched against the catalogue despite typos and spacing."""
 
+import copy
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -27,11 +28,18 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+def _matcher(jamo: str) -> SequenceMatcher[str]:
+    """A matcher with the name as its fixed second sequence, indexed once and copied per use."""
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, "", jamo, autojunk=False)
+    matcher.quick_ratio()  # builds the name's letter counts, kept by shallow copies
+    return matcher
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     product_id: str
     compact: str
-    jamo: str
+    matcher: SequenceMatcher[str]
     bigrams: frozenset[str]
 
 
@@ -49,7 +57,10 @@ class CatalogMatcher:
                 if len(compact) >= _MIN_LENGTH:
                     names.append(
                         _Name(
-                            term.product_id, compact, _jamo(compact), frozenset(_bigrams(compact))
+                            term.product_id,
+                            compact,
+                            _matcher(_jamo(compact)),
+                            frozenset(_bigrams(compact)),
                         )
                     )
         names.sort(key=lambda item: len(item.compact), reverse=True)
@@ -88,8 +99,7 @@ class CatalogMatcher:
             return False
         size = len(name.compact)
         first, second = name.compact[0], name.compact[1]
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(name.jamo)
+        matcher = copy.copy(name.matcher)
         for start in range(max(1, len(compact) - size + 2)):
             if compact[start] != first and compact[start + 1 : start + 2] != second:
                 continue

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from core.intents import Intent
 from core.nlu.data import IntentExample
-from core.nlu.linear import FloatArray, LinearTextModel, softmax
+from core.nlu.linear import FloatArray, GramCounter, LinearTextModel, softmax
 from core.nlu.text import has_hangul, normalize
 
 C = 0.5
@@ -29,23 +29,22 @@ def training_texts(examples: Sequence[IntentExample]) -> tuple[list[str], list[s
     return texts, labels
 
 
+def fit(examples: Sequence[IntentExample], counter: GramCounter) -> LinearTextModel:
+    """Fit the intent SVM on the examples; every intent present becomes a class."""
+    texts, labels = training_texts(examples)
+    return LinearTextModel.fit(texts, labels, c=C, counter=counter)
+
+
 @dataclass(frozen=True, slots=True)
 class IntentModel:
-    """Scores every intent for one message; probabilities sum to one."""
+    """Turns the intent head's decision values into ranked probabilities."""
 
-    model: LinearTextModel
     intents: tuple[Intent, ...]
 
     @classmethod
-    def train(cls, examples: Sequence[IntentExample]) -> "IntentModel":
-        """Fit on the examples; every intent present becomes a class."""
-        texts, labels = training_texts(examples)
-        return cls.from_model(LinearTextModel.fit(texts, labels, c=C))
-
-    @classmethod
-    def from_model(cls, model: LinearTextModel) -> "IntentModel":
-        """Wrap a fitted (or cached) model whose labels are intent values."""
-        return cls(model=model, intents=tuple(Intent(label) for label in model.labels))
+    def from_labels(cls, labels: Sequence[str]) -> "IntentModel":
+        """The ranker for a fitted (or cached) head whose labels are intent values."""
+        return cls(intents=tuple(Intent(label) for label in labels))
 
     def rank(self, decision: FloatArray, top: int) -> list[tuple[Intent, float]]:
         """The `top` likeliest intents with their probabilities, from the SVM decision values."""

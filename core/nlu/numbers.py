@@ -40,6 +40,7 @@ _MONEY_USD = re.compile(
     r"\$\s*(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:dollars?|usd|bucks)\b",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 _LONE_4 = re.compile(r"(?<![\d$.])(?<!\d[,:/-])(\d{4})(?![\d.:/-]|,\d)")
 
 
@@ -75,13 +76,14 @@ def _won(spelled: str) -> int:
     return int(total)
 
 
-def _money(text: str) -> int | None:
-    for match in _MONEY_KO.finditer(text):
-        spelled = match.group(1).strip()
-        if spelled and (value := _won(spelled)) >= 10:
-            return value
-    for match in _MONEY_USD.finditer(text):
-        return int(float((match.group(1) or match.group(2)).replace(",", "")))
+def _money(text: str, has_digit: bool) -> int | None:
+    if "원" in text:
+        for match in _MONEY_KO.finditer(text):
+            spelled = match.group(1).strip()
+            if spelled and (value := _won(spelled)) >= 10:
+                return value
+    if has_digit and (dollars := _MONEY_USD.search(text)):
+        return int(float((dollars.group(1) or dollars.group(2)).replace(",", "")))
     return None
 
 
@@ -127,6 +129,8 @@ def _tracking(text: str) -> tuple[str, tuple[int, int]] | None:
 
 def extract_numbers(text: str) -> Numbers:
     """Find order, tracking and phone numbers, a lone 4-digit number and an amount."""
+    if not _ANY_DIGIT.search(text):  # only a spelled-out amount (오만원) is possible
+        return Numbers(amount=_money(text, has_digit=False))
     order_no = phone = tracking_no = last4 = None
     masked = text
     for match in _ORDER.finditer(text):
@@ -145,4 +149,4 @@ def extract_numbers(text: str) -> Numbers:
             if not _UNIT_AFTER.match(masked, match.end()):
                 last4 = match.group(1)
                 break
-    return Numbers(order_no, tracking_no, phone, last4, _money(text))
+    return Numbers(order_no, tracking_no, phone, last4, _money(text, has_digit=True))

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.nlu.linear import FloatArray, LinearTextModel, sigmoid
+from core.nlu.linear import FloatArray, GramCounter, LinearTextModel, sigmoid
 from core.nlu.text import normalize
 from core.nlu.understanding import Sentiment
 
@@ -78,31 +78,35 @@ def cue_shift(text: str) -> float:
     )
 
 
+def fit(examples: Sequence[tuple[str, bool]], counter: GramCounter) -> LinearTextModel:
+    """Fit the frustrated/calm SVM on (text, frustrated) pairs."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for text, frustrated in examples:
+        normalized = normalize(text)
+        if normalized:
+            texts.append(normalized)
+            labels.append("frustrated" if frustrated else "calm")
+    return LinearTextModel.fit(texts, labels, c=C, counter=counter)
+
+
 @dataclass(frozen=True, slots=True)
 class SentimentModel:
     """Scores frustration in [0, 1]; `frustrated` from 0.5 up."""
 
-    model: LinearTextModel
+    sign: float
+    """+1 when the head's positive output is "frustrated", else -1."""
 
     @classmethod
-    def train(cls, examples: Sequence[tuple[str, bool]]) -> "SentimentModel":
-        """Fit on (text, frustrated) pairs."""
-        texts: list[str] = []
-        labels: list[str] = []
-        for text, frustrated in examples:
-            normalized = normalize(text)
-            if normalized:
-                texts.append(normalized)
-                labels.append("frustrated" if frustrated else "calm")
-        return cls(model=LinearTextModel.fit(texts, labels, c=C))
+    def from_labels(cls, labels: Sequence[str]) -> "SentimentModel":
+        """The scorer for a fitted (or cached) binary head."""
+        return cls(sign=1.0 if labels[1] == "frustrated" else -1.0)
 
     def score(self, text: str, decision: FloatArray) -> Sentiment:
         """Frustration of one message: the SVM margin, the length prior and the cue words."""
         letters = len(_LETTER.findall(text))
         if letters:
-            margin = float(decision[0])
-            if self.model.labels[1] != "frustrated":
-                margin = -margin
+            margin = self.sign * float(decision[0])
             base = _TEMPERATURE * margin + _LENGTH_SHIFT * min(1.0, letters / _FULL_LENGTH)
         else:
             base = _NO_LETTERS

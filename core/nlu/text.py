@@ -7,9 +7,10 @@ _REPEATS = re.compile(r"(.)\1{3,}")
 _DIGITS = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[A-Za-z]")
+_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]")
 
-NGRAM_MIN = 2
-NGRAM_MAX = 4
+FEATURES = "char_wb 2-4, compact 2-3"
+"""The n-grams `char_ngrams` produces; part of the model cache key, so change it with them."""
 
 
 def normalize(text: str) -> str:
@@ -22,10 +23,7 @@ def normalize(text: str) -> str:
 
 def has_hangul(text: str) -> bool:
     """Whether the text holds a Hangul syllable or jamo."""
-    return any(
-        "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" or "\u1100" <= ch <= "\u11ff"
-        for ch in text
-    )
+    return _HANGUL.search(text) is not None
 
 
 def detect_locale(text: str) -> str:
@@ -35,23 +33,27 @@ def detect_locale(text: str) -> str:
     return "en"
 
 
-def char_ngrams(normalized: str) -> list[str]:
-    """Word-bounded character n-grams (1–4) plus space-free bigrams and trigrams.
-
-    The first part mirrors scikit-learn's ``char_wb`` analyzer; the second makes
-    "배송언제와요" and "배송 언제 와요" share features, as chat text often drops spaces.
-    """
-    grams: list[str] = []
-    for word in normalized.split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(NGRAM_MIN, NGRAM_MAX + 1):
-            if size <= n:
-                grams.append(padded)
-                break
-            grams += [padded[i : i + n] for i in range(size - n + 1)]
-    compact = "_" + normalized.replace(" ", "")
-    size = len(compact)
-    grams += ["_" + compact[i : i + 2] for i in range(1, size - 1)]
-    grams += ["_" + compact[i : i + 3] for i in range(1, size - 2)]
+def word_ngrams(word: str) -> list[str]:
+    """Character 2–4-grams of one word padded with a space, as scikit-learn's ``char_wb``
+    (a word shorter than n gives no n-gram but itself padded, which is the same set)."""
+    padded = f" {word} "
+    size = len(padded)
+    grams = [padded[i : i + 2] for i in range(size - 1)]
+    grams += [padded[i : i + 3] for i in range(size - 2)]
+    grams += [padded[i : i + 4] for i in range(size - 3)]
     return grams
+
+
+def compact_ngrams(normalized: str) -> list[str]:
+    """Bigrams and trigrams of the text with its spaces removed, marked with a leading "_",
+    so "배송언제와요" and "배송 언제 와요" share features (chat text often drops spaces)."""
+    compact = normalized.replace(" ", "")
+    grams = ["_" + compact[i : i + 2] for i in range(len(compact) - 1)]
+    grams += ["_" + compact[i : i + 3] for i in range(len(compact) - 2)]
+    return grams
+
+
+def char_ngrams(normalized: str) -> list[str]:
+    """Every n-gram the models read: `word_ngrams` of each word, then `compact_ngrams`."""
+    grams = [gram for word in normalized.split() for gram in word_ngrams(word)]
+    return grams + compact_ngrams(normalized)

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from adapters.nlu_store import FileModelStore
 from core.intents import Intent
 from core.nlu import IntentExample, Understander
-from core.nlu.linear import LinearTextModel
+from core.nlu.linear import GramCounter, LinearTextModel
 
 EXAMPLES = [
     IntentExample("배송 언제 와요", Intent.DELIVERY_TRACKING, "ko"),
@@ -22,9 +23,15 @@ def _fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = LinearTextModel.fit
 
-    def counting(texts: Sequence[str], labels: Sequence[str], *, c: float) -> LinearTextModel:
+    def counting(
+        texts: Sequence[str],
+        labels: Sequence[str],
+        *,
+        c: float,
+        counter: GramCounter | None = None,
+    ) -> LinearTextModel:
         calls.append(1)
-        return original(texts, labels, c=c)
+        return original(texts, labels, c=c, counter=counter)
 
     monkeypatch.setattr(LinearTextModel, "fit", counting)
     return calls
@@ -32,9 +39,13 @@ def _fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_second_start_loads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _fits(monkeypatch)
-    first = Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    first = Understander.train(
+        EXAMPLES, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path)
+    )
     assert len(calls) == 2 and len(list(tmp_path.glob("nlu-*.npz"))) == 1
-    second = Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    second = Understander.train(
+        EXAMPLES, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path)
+    )
     assert len(calls) == 2
     for text in ("배송 언제 와요", "환불 아직", "짜증나"):
         a, b = first.understand(text), second.understand(text)
@@ -43,23 +54,27 @@ def test_second_start_loads_the_cache(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_changed_examples_retrain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _fits(monkeypatch)
-    Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path))
     changed = [*EXAMPLES, IntentExample("안녕하세요", Intent.GREETING, "ko")]
-    understander = Understander.train(changed, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    understander = Understander.train(
+        changed, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path)
+    )
     assert len(calls) == 4
     assert Intent.GREETING in understander.intents
     assert len(list(tmp_path.glob("nlu-*.npz"))) == 1
     Understander.train(
-        EXAMPLES, sentiment_examples=[*SENTIMENT, ("굿", False)], cache_dir=tmp_path
+        EXAMPLES, sentiment_examples=[*SENTIMENT, ("굿", False)], store=FileModelStore(tmp_path)
     )
     assert len(calls) == 6
 
 
 def test_corrupt_cache_is_retrained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path))
     for stored in tmp_path.glob("nlu-*.npz"):
         stored.write_bytes(b"not a zip")
     calls = _fits(monkeypatch)
-    understander = Understander.train(EXAMPLES, sentiment_examples=SENTIMENT, cache_dir=tmp_path)
+    understander = Understander.train(
+        EXAMPLES, sentiment_examples=SENTIMENT, store=FileModelStore(tmp_path)
+    )
     assert len(calls) == 2
     assert understander.understand("배송 언제 와요").intent is Intent.DELIVERY_TRACKING

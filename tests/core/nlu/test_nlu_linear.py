@@ -1,7 +1,10 @@
+from collections import Counter
+
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from core.nlu.linear import FeatureSpace, LinearTextModel, build_vectorizer
+from core.nlu.linear import FeatureSpace, GramCounter, LinearTextModel, tfidf
 from core.nlu.text import char_ngrams, normalize
 
 TEXTS = [
@@ -35,20 +38,57 @@ LABELS = [
 PROBES = ["배송언제와요", "환불 됐나요?", "exchange for a large", "완전히 새로운 문장", "zzz"]
 
 
-def test_exported_scorer_reproduces_sklearn() -> None:
+def _sklearn_pipeline(texts: list[str], labels: list[str]) -> tuple[TfidfVectorizer, LinearSVC]:
+    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, dtype=np.float64)
+    model = LinearSVC(C=0.5, tol=1e-3, random_state=0).fit(vectorizer.fit_transform(texts), labels)
+    return vectorizer, model
+
+
+def test_tfidf_matches_sklearn() -> None:
     texts = [normalize(text) for text in TEXTS]
-    vectorizer = build_vectorizer()
-    model = LinearSVC(C=0.5).fit(vectorizer.fit_transform(texts), LABELS)
-    exported = LinearTextModel.export(vectorizer, model)
-    other = LinearTextModel.fit(texts, ["a" if i % 2 else "b" for i in range(len(texts))], c=1.0)
-    space = FeatureSpace((other, exported))  # a shared vocabulary must not disturb the scores
-    head = space.heads[1]
+    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, dtype=np.float64)
+    expected = vectorizer.fit_transform(texts).toarray()
+    ours = tfidf(texts, GramCounter())
+    order = [vectorizer.vocabulary_[gram] for gram in ours.grams]
+    np.testing.assert_allclose(ours.matrix.toarray(), expected[:, order], atol=1e-12)
+    np.testing.assert_allclose(ours.idf, vectorizer.idf_[order], atol=1e-12)
+
+
+def test_feature_space_reproduces_sklearn() -> None:
+    texts = [normalize(text) for text in TEXTS]
+    vectorizer, model = _sklearn_pipeline(texts, LABELS)
+    counter = GramCounter()
+    other = LinearTextModel.fit(
+        texts[:7], ["a" if i % 2 else "b" for i in range(7)], c=1.0, counter=counter
+    )
+    ours = LinearTextModel.fit(texts, LABELS, c=0.5, counter=counter)
+    space = FeatureSpace.merge((other, ours))  # a shared vocabulary must not disturb the scores
+    assert space.heads[1].labels == tuple(model.classes_)
     for probe in PROBES:
         text = normalize(probe)
         expected = model.decision_function(vectorizer.transform([text]))[0]
-        actual = head.decision(space.features(char_ngrams(text)))
+        actual = space.decisions(text)[1]
         np.testing.assert_allclose(actual, expected, atol=1e-9)
-        assert model.classes_[int(np.argmax(expected))] == head.labels[int(np.argmax(actual))]
+        assert int(np.argmax(expected)) == int(np.argmax(actual))
+
+
+def test_word_cache_gives_the_grams_of_char_ngrams() -> None:
+    texts = [normalize(text) for text in TEXTS]
+    model = LinearTextModel.fit(texts, LABELS, c=0.5)
+    space = FeatureSpace.merge((model,))
+    rows = {gram: row for row, gram in enumerate(space.grams)}  # one model: its own columns
+    for probe in [*PROBES, *TEXTS, "배송 배송 배송", "a", "zzz zzz"]:
+        text = normalize(probe)
+        first, again = space.decisions(text)[0], space.decisions(text)[0]
+        counts = Counter(rows[gram] for gram in char_ngrams(text) if gram in rows)
+        expected = model.bias
+        if counts:
+            index = np.array(list(counts), dtype=np.intp)
+            tf = 1.0 + np.log(np.array(list(counts.values()), dtype=np.float64))
+            row = tf * model.idf[index]
+            expected = row / np.linalg.norm(row) @ model.weights[index] + model.bias
+        np.testing.assert_allclose(first, expected, atol=1e-12)
+        np.testing.assert_array_equal(first, again)
 
 
 def test_binary_model_has_one_output_for_the_second_label() -> None:
