@@ -1,6 +1,12 @@
 """Cancellation: before shipping, with an explicit yes; after shipping, the return path."""
 
-from conversations.order_view import items_text, refund_timing, request_no, status_name
+from conversations.order_view import (
+    items_text,
+    next_step,
+    refund_timing,
+    request_no,
+    status_name,
+)
 from conversations.ownership import OrderGate, order_no_in
 from conversations.speech import Speech, choice, say
 from core.flows import Decision, FlowContext, Turn
@@ -23,6 +29,11 @@ class CancelFlow:
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_cancellable)
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the gate or the yes/no question."""
+        confirming = turn.state.step == "confirm" and choice(turn, "cancel") is not None
+        return confirming or self._gate.answers(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Ask which order, confirm, then file the cancellation."""
         speech = Speech.of(turn, ctx)
@@ -43,11 +54,17 @@ class CancelFlow:
             return self._confirm(state, speech, order, "cancel.confirm", found.effects)
         if order.status is OrderStatus.CANCELLED:
             return say(state.leave(), [speech("cancel.already")], speech.menu(), found.effects)
-        texts = [
-            speech("cancel.shipped", status=status_name(speech, order.status)),
-            speech("cancel.return_path"),
-        ]
-        quick = [speech.start(Intent.RETURN_REQUEST), speech.start(Intent.HUMAN_AGENT)]
+        texts = [speech("cancel.shipped", status=status_name(speech, order.status))]
+        if order.status is OrderStatus.SHIPPING:
+            # A return can only be filed once the parcel has arrived.
+            texts.append(speech("cancel.return_after_delivery"))
+            quick = [speech.start(Intent.ORDER_STATUS), speech.start(Intent.HUMAN_AGENT)]
+        elif order.status in (OrderStatus.DELIVERED, OrderStatus.CONFIRMED):
+            texts.append(speech("cancel.return_path"))
+            quick = [speech.start(Intent.RETURN_REQUEST), speech.start(Intent.HUMAN_AGENT)]
+        else:
+            texts.append(next_step(speech, order, turn.now))
+            quick = [speech.start(Intent.HUMAN_AGENT), speech.quick("menu", "intent:greeting")]
         return say(state.leave(), texts, quick, found.effects)
 
     def _confirm(
@@ -78,9 +95,11 @@ class CancelFlow:
             customer_id=order.customer_id,
             reason="shopper_request",
         )
+        refund = speech(
+            "cancel.refund", total=speech.won(order.total), method=order.payment_method
+        )
         texts = [
             speech("cancel.done", request_no=number, order_no=order.order_no),
-            speech("cancel.refund", total=speech.won(order.total), method=order.payment_method),
-            refund_timing(speech, order.payment_method),
+            f"{refund} {refund_timing(speech, order.payment_method)}",
         ]
         return say(turn.state.leave(), texts, speech.menu(), [SubmitRequest(request)])

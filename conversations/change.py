@@ -1,19 +1,20 @@
 """Order changes: delivery address or option, before shipping and with confirmation."""
 
-from conversations.order_view import item_text, request_no, status_name
+from conversations.order_view import item_text, named_options, request_no, status_name
 from conversations.ownership import OrderGate
-from conversations.speech import Speech, choice, mentions, say
+from conversations.speech import Speech, choice, mentions, ordinal, pick_one, say
 from core.customers import mask_address
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Effect, QuickReply, RequestKind, ServiceRequest, SubmitRequest
-from core.orders import Order
+from core.orders import Order, OrderItem, Product
 from core.state import DialogState
 
 _ADDRESS_WORDS = ("주소", "배송지", "address", "ship to", "shipping to")
 _OPTION_WORDS = ("옵션", "사이즈", "색상", "컬러", "size", "colour", "color", "option")
 _STEPS = frozenset({"what", "address", "item", "option", "confirm"})
 _MIN_ADDRESS = 5
+_MIN_ADDRESS_WORDS = 2
 _OPTION_LIMIT = 6
 
 
@@ -29,6 +30,20 @@ class ChangeFlow:
 
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_changeable)
+
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the question the change flow asked."""
+        step, text = turn.state.step, turn.message.text
+        entities = turn.understanding.entities
+        answered = {
+            "what": lambda: _what(turn) is not None,
+            "address": lambda: _looks_like_address(text),
+            "item": lambda: ordinal(text) is not None,
+            "option": lambda: bool(entities.color or entities.size or "/" in text),
+            "confirm": lambda: choice(turn, "change") is not None,
+        }
+        check = answered.get(step or "")
+        return (check is not None and check()) or self._gate.answers(turn)
 
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Collect what to change, confirm it, then file the change."""
@@ -61,6 +76,7 @@ class ChangeFlow:
         state, step = turn.state, turn.state.step
         text = turn.message.text.strip()
         picked = choice(turn, "change")
+        notice = ""
         if step == "confirm":
             if picked == "yes":
                 return self._submit(state, speech, order)
@@ -68,13 +84,20 @@ class ChangeFlow:
                 return say(state.leave(), [speech("change.kept")], speech.menu())
         elif step == "what" and (what := _what(turn)):
             state = state.enter(self.name, "what", what=what)
-        elif step == "address" and not turn.message.postback and len(text) >= _MIN_ADDRESS:
-            state = state.enter(self.name, "confirm", new_address=text)
-        elif step == "item" and picked and picked.startswith("item:"):
-            state = state.enter(self.name, "option", item=picked.removeprefix("item:"))
-        elif step == "option" and (option := _option(turn, picked)):
-            state = state.enter(self.name, "confirm", new_option=option)
-        return await self._next(state, ctx, speech, order)
+        elif step == "address":
+            if not turn.message.postback and _looks_like_address(text):
+                state = state.enter(self.name, "confirm", new_address=text)
+            elif text:
+                notice = speech("change.address_unclear")
+        elif step == "item" and (index := _item(turn, picked, order)) is not None:
+            state = state.enter(self.name, "option", item=str(index))
+        elif step == "option":
+            item = order.items[int(state.slots.get("item", "0"))]
+            product = await _product(ctx, item.product_id)
+            option, notice = _option(turn, picked, speech, item, product)
+            if option:
+                state = state.enter(self.name, "confirm", new_option=option)
+        return await self._next(state, ctx, speech, order, notice=notice)
 
     async def _next(
         self,
@@ -83,6 +106,7 @@ class ChangeFlow:
         speech: Speech,
         order: Order,
         effects: tuple[Effect, ...] = (),
+        notice: str = "",
     ) -> Decision:
         slots = state.slots
         what = slots.get("what")
@@ -93,7 +117,7 @@ class ChangeFlow:
             ]
             return say(state.enter(self.name, "what"), [speech("change.ask_what")], quick, effects)
         if what == "address" and "new_address" not in slots:
-            text = speech("change.ask_address", current=mask_address(order.address))
+            text = notice or speech("change.ask_address", current=mask_address(order.address))
             return say(state.enter(self.name, "address"), [text], effects=effects)
         if what == "option" and "item" not in slots and len(order.items) > 1:
             quick = [
@@ -105,7 +129,7 @@ class ChangeFlow:
             item = order.items[int(slots.get("item", "0"))]
             state = state.enter(self.name, "option", item=slots.get("item", "0"))
             quick = await _option_replies(ctx, item.product_id, item.option)
-            text = speech("change.ask_option", item=item_text(speech, item))
+            text = notice or speech("change.ask_option", item=item_text(speech, item))
             return say(state, [text], quick, effects)
         quick = [speech.quick("yes", "change:yes"), speech.quick("no", "change:no")]
         if what == "address":
@@ -153,16 +177,59 @@ def _what(turn: Turn) -> str | None:
     return None
 
 
-def _option(turn: Turn, picked: str | None) -> str | None:
+def _looks_like_address(text: str) -> bool:
+    """Return True for text that reads like an address: a few words with a number in them."""
+    text = text.strip()
+    return (
+        len(text) >= _MIN_ADDRESS
+        and len(text.split()) >= _MIN_ADDRESS_WORDS
+        and any(ch.isdigit() for ch in text)
+    )
+
+
+def _item(turn: Turn, picked: str | None, order: Order) -> int | None:
+    if picked and picked.startswith("item:"):
+        return int(picked.removeprefix("item:"))
+    if turn.message.postback:
+        return None
+    return pick_one([item.name for item in order.items], turn.message.text)
+
+
+def _option(
+    turn: Turn, picked: str | None, speech: Speech, item: OrderItem, product: Product | None
+) -> tuple[str | None, str]:
+    """Return the option the shopper chose, or a notice why none was taken."""
     if picked and picked.startswith("opt:"):
-        return picked.removeprefix("opt:")
+        return picked.removeprefix("opt:"), ""
     text = turn.message.text.strip()
-    return text if text and not turn.message.postback else None
+    if not text or turn.message.postback:
+        return None, ""
+    if product is None:
+        return text, ""  # no catalog entry to check against: the agent reads it as typed
+    entities = turn.understanding.entities
+    named = named_options(product.stock, text, (entities.color, entities.size), item.option)
+    found = [(opt, units) for opt, units in named if opt != item.option]
+    if not found:
+        key = "change.option_same" if named else "change.option_unknown"
+        return None, speech(key, option=item.option)
+    if len(found) > 1:
+        return None, speech("change.option_which", options=", ".join(opt for opt, _ in found))
+    option, units = found[0]
+    if units <= 0:
+        return None, speech("change.option_sold_out", option=option)
+    return option, ""
+
+
+async def _product(ctx: FlowContext, product_id: str) -> Product | None:
+    for product in await ctx.orders.products():
+        if product.product_id == product_id:
+            return product
+    return None
 
 
 async def _option_replies(ctx: FlowContext, product_id: str, current: str) -> list[QuickReply]:
-    for product in await ctx.orders.products():
-        if product.product_id == product_id:
-            options = [opt for opt, units in product.stock if units > 0 and opt != current]
-            return [QuickReply(opt, f"change:opt:{opt}") for opt in options[:_OPTION_LIMIT]]
-    return []
+    product = await _product(ctx, product_id)
+    if product is None:
+        return []
+    options = [opt for opt, units in product.stock if units > 0 and opt != current]
+    return [QuickReply(opt, f"change:opt:{opt}") for opt in options[:_OPTION_LIMIT]]

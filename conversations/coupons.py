@@ -1,11 +1,11 @@
 """Coupons and points: the linked customer's wallet, or how to see it."""
 
-from conversations.speech import Speech, say
+from conversations.speech import OneShot, Speech, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 
 
-class CouponsFlow:
+class CouponsFlow(OneShot):
     """Shows points, expiring points and coupons of a known customer."""
 
     name = "coupons"

@@ -50,6 +50,11 @@ class DeliveryFlow:
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_shipping)
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the gate or the offer of an inquiry."""
+        offered = turn.state.step == "offer" and choice(turn, "delivery") is not None
+        return offered or self._gate.answers(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Give the facts, then file a 배송 문의 when the shopper wants one."""
         speech = Speech.of(turn, ctx)

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from conversations.faq import FaqIndex, grams
 from conversations.ownership import ORDER_POSTBACK, order_no_in
-from conversations.speech import Speech, say
+from conversations.speech import OneShot, Speech, say
 from core.assist import FaqAnswer, FaqEntry
 from core.flows import INTENT_POSTBACK, Decision, Flow, FlowContext, Turn
 from core.intents import Intent
@@ -23,7 +23,7 @@ _GROUNDING = 4
 """How many FAQ entries a language model may answer from."""
 
 
-class FallbackFlow:
+class FallbackFlow(OneShot):
     """Answers from the FAQ, asks about plausible intents, or shows the menu.
 
     A message that is only an order number (with its proof) goes to `orders`. When the FAQ

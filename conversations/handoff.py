@@ -2,7 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
-from conversations.speech import Speech, say
+from conversations.speech import OneShot, Speech, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Escalate
@@ -44,7 +44,7 @@ def answer_time(speech: Speech, now: datetime) -> str:
     return speech(key, day=speech.day(day, now))
 
 
-class HandoffFlow:
+class HandoffFlow(OneShot):
     """Hands the conversation to a person with a short summary."""
 
     name = "handoff"

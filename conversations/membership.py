@@ -24,6 +24,10 @@ class MembershipFlow:
     name = "membership"
     intents = frozenset({Intent.MEMBERSHIP_ACCOUNT})
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message names one of the offered topics."""
+        return TOPICS.expects(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer the account topic, asking which one when it is not clear."""
         speech = Speech.of(turn, ctx)

@@ -1,12 +1,12 @@
 """Opting out of advertising messages, while order and delivery notices still come."""
 
-from conversations.speech import Speech, say
+from conversations.speech import OneShot, Speech, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import SetMarketingConsent
 
 
-class OptOutFlow:
+class OptOutFlow(OneShot):
     """Turns off marketing messages and says how to turn them back on."""
 
     name = "opt_out"

@@ -23,6 +23,10 @@ class OrderStatusFlow:
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_in_progress)
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the gate (an order, its proof, a pick)."""
+        return self._gate.answers(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer with the order's status once the shopper proved it."""
         found = await self._gate.resolve(turn, ctx)

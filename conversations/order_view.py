@@ -1,9 +1,11 @@
 """How orders read to a shopper: status, items, parcel, next step, refund timing."""
 
+import re
 import zlib
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from conversations.speech import Speech
+from conversations.speech import Speech, compact
 from core.customers import mask_address, mask_phone
 from core.intents import Intent
 from core.models import QuickReply
@@ -121,3 +123,36 @@ def follow_ups(speech: Speech, order: Order) -> list[QuickReply]:
     if order.refund is not None:
         intents.append(Intent.REFUND_STATUS)
     return [speech.start(intent) for intent in (*intents, Intent.HUMAN_AGENT)]
+
+
+def _parts(option: str) -> set[str]:
+    return {part.strip().lower() for part in option.split("/") if part.strip()}
+
+
+def named_options(
+    stock: Sequence[tuple[str, int]], text: str, hints: Sequence[str | None], current: str = ""
+) -> list[tuple[str, int]]:
+    """Return the catalog options (with units left) a typed answer names, best first.
+
+    "아이보리 M으로 바꿔주세요" names 아이보리/M; "L로요" names every L option, and when one of
+    them keeps the other part of `current` (블랙/M → 블랙/L) that one alone. `hints` are the
+    colour and size the understanding layer found ("ivory" → 아이보리).
+    """
+    folded, lowered = compact(text), text.lower()
+    hinted = {hint.lower() for hint in hints if hint}
+
+    def named(part: str) -> bool:
+        if part in hinted:
+            return True
+        if part.isascii():
+            return re.search(rf"(?<![0-9a-z]){re.escape(part)}(?![0-9a-z])", lowered) is not None
+        return part in folded
+
+    scored = [(sum(named(part) for part in _parts(opt)), opt, units) for opt, units in stock]
+    best = max((score for score, _, _ in scored), default=0)
+    found = [(opt, units) for score, opt, units in scored if best and score == best]
+    if len(found) > 1 and current:
+        kept = [(opt, units) for opt, units in found if _parts(opt) & _parts(current)]
+        if len(kept) == 1:
+            return kept
+    return found

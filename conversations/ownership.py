@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from conversations.order_view import pick_reply
-from conversations.speech import Speech, compact, fresh, say
+from conversations.speech import Speech, compact, fresh, ordinal, pick_one, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Effect, LinkIdentity, QuickReply
@@ -76,9 +76,22 @@ class OrderGate:
             failed_verifications=recent_failures(state, turn.now), slots={**state.slots, **keep}
         )
         order_no = self._order_no(turn, state)
+        if order_no is None and state.step == "pick_order":
+            order_no = await self._picked(turn, ctx, state)
         if order_no is None:
             return await self._choose(turn, ctx, state)
         return await self._check(order_no, turn, ctx, state)
+
+    def answers(self, turn: Turn) -> bool:
+        """Return True when the message answers the gate's question: an order, proof, a pick."""
+        step = turn.state.step
+        if step not in GATE_STEPS:
+            return False
+        if (turn.message.postback or "").startswith(ORDER_POSTBACK) or order_no_in(turn):
+            return True
+        if step == "verify":
+            return any(_phone_proof(turn))
+        return step == "pick_order" and ordinal(turn.message.text) is not None
 
     async def reload(self, turn: Turn, ctx: FlowContext) -> Order | None:
         """Return the order in the flow's slots when this conversation proved it."""
@@ -122,6 +135,22 @@ class OrderGate:
         left = MAX_FAILURES - len(failures)
         return say(retry, [speech("gate.mismatch", left=left)], _help(speech))
 
+    async def _ranked(self, ctx: FlowContext, state: DialogState) -> list[Order]:
+        """Return the shopper's orders, the ones this flow prefers first (as offered)."""
+        candidates = await _known_orders(ctx, state)
+        preferred = [order for order in candidates if self.prefer(order)]
+        return preferred + [order for order in candidates if order not in preferred]
+
+    async def _picked(self, turn: Turn, ctx: FlowContext, state: DialogState) -> str | None:
+        """Return the offered order a typed answer names ("두번째요", "니트요"), if one."""
+        offered = (await self._ranked(ctx, state))[:_PICK_LIMIT]
+        labels = [
+            " ".join((f"{o.ordered_at.astimezone(turn.now.tzinfo):%m/%d}", *_names(o)))
+            for o in offered
+        ]
+        index = pick_one(labels, turn.message.text)
+        return offered[index].order_no if index is not None else None
+
     async def _choose(self, turn: Turn, ctx: FlowContext, state: DialogState) -> Proven | Decision:
         speech = Speech.of(turn, ctx)
         candidates = await _known_orders(ctx, state)
@@ -132,10 +161,11 @@ class OrderGate:
             if len(pool) == 1:
                 return _prove(pool[0], state, link=False)
         if candidates:
-            ranked = preferred + [order for order in candidates if order not in preferred]
+            ranked = await self._ranked(ctx, state)
             quick = [pick_reply(speech, order, turn.now) for order in ranked[:_PICK_LIMIT]]
             picking = state.enter(self.flow, "pick_order")
-            return say(picking, [speech("gate.pick")], quick)
+            key = "gate.pick_again" if state.step == "pick_order" else "gate.pick"
+            return say(picking, [speech(key)], quick)
         if len(state.failed_verifications) >= MAX_FAILURES:
             return _locked(turn, ctx, state)
         key = "gate.ask_again" if state.step == "ask_order" else "gate.ask_order"
@@ -149,6 +179,10 @@ async def _known_orders(ctx: FlowContext, state: DialogState) -> list[Order]:
         if order_no not in mine and (order := await ctx.orders.get_order(order_no)):
             orders.append(order)
     return orders
+
+
+def _names(order: Order) -> tuple[str, ...]:
+    return tuple(item.name for item in order.items)
 
 
 def _digits(text: str) -> str:

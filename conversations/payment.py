@@ -51,6 +51,10 @@ class PaymentFlow:
     name = "payment"
     intents = frozenset({Intent.PAYMENT_ISSUE})
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message names one of the offered topics."""
+        return TOPICS.expects(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer the payment topic, asking which one when it is not clear."""
         speech = Speech.of(turn, ctx)

@@ -1,7 +1,7 @@
 """Product questions: price, material, sizes and stock by option, only from the catalog."""
 
 from conversations.faq import FaqIndex
-from conversations.speech import Speech, choice, say
+from conversations.speech import Speech, choice, ordinal, pick_one, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import QuickReply
@@ -51,6 +51,17 @@ def describe(speech: Speech, product: Product, color: str | None, size: str | No
     return texts
 
 
+def _named(products: list[Product], turn: Turn) -> Product | None:
+    """Return the product a shopper named in words ("데님 팬츠", "로퍼요"), or picked by place."""
+    picking = turn.state.step == "pick"
+    if not picking and ordinal(turn.message.text) is not None:
+        return None
+    offered = products[:_PICK_LIMIT] if picking else products
+    names = [f"{product.name} {product.name_en}" for product in offered]
+    index = pick_one(names, turn.message.text)
+    return offered[index] if index is not None else None
+
+
 class ProductFlow:
     """Answers about a catalog product; general questions (care, sizing) from the FAQ."""
 
@@ -59,6 +70,13 @@ class ProductFlow:
 
     def __init__(self, faq: FaqIndex) -> None:
         self._faq = faq
+
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the shopper answers "which product?" with one of the catalog's."""
+        if turn.state.step != "pick":
+            return False
+        entities = turn.understanding.entities
+        return bool(entities.product_ids) or ordinal(turn.message.text) is not None
 
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Describe the named product, or offer a few to choose from."""
@@ -73,6 +91,8 @@ class ProductFlow:
         if hit is not None:
             texts = [speech(f"faq.{hit[0]}"), speech("fallback.faq_more")]
             return say(state, texts, [speech.start(Intent.HUMAN_AGENT), *speech.menu()[:2]])
+        if not found and turn.message.text and (named := _named(list(catalog.values()), turn)):
+            found = [named]
         if not found:
             quick = [
                 QuickReply(_name(speech, product)[:_LABEL_CHARS], f"product:{product.product_id}")

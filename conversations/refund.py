@@ -21,6 +21,10 @@ class RefundFlow:
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_refunded)
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the gate (an order, its proof, a pick)."""
+        return self._gate.answers(turn)
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Answer from the order's refund record."""
         found = await self._gate.resolve(turn, ctx)

@@ -2,13 +2,19 @@
 
 from datetime import timedelta
 
-from conversations.order_view import RETURN_DAYS, refund_timing, request_no, status_name
+from conversations.order_view import (
+    RETURN_DAYS,
+    named_options,
+    refund_timing,
+    request_no,
+    status_name,
+)
 from conversations.ownership import OrderGate
-from conversations.speech import Speech, choice, mentions, say
+from conversations.speech import Speech, choice, mentions, ordinal, pick_one, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Effect, QuickReply, RequestKind, ServiceRequest, SubmitRequest
-from core.orders import Order, OrderStatus
+from core.orders import Order, OrderStatus, Product
 from core.state import DialogState
 
 REASONS: tuple[str, ...] = ("change_of_mind", "size", "defect", "wrong_item", "other")
@@ -20,6 +26,7 @@ _REASON_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("size", ("사이즈", "size", "작아", "커요", "too small", "too big")),
     ("change_of_mind", ("변심", "마음", "changed my mind", "don't like", "dont like")),
 )
+_SKIP_WORDS = ("건너", "없어", "없습니다", "없는데", "skip", "no photo", "don't have", "dont have")
 _STEPS = frozenset({"item", "reason", "option", "photo", "confirm"})
 _DELIVERED = frozenset({OrderStatus.DELIVERED, OrderStatus.CONFIRMED})
 _OPTION_LIMIT = 6
@@ -37,6 +44,20 @@ class ReturnsFlow:
 
     def __init__(self) -> None:
         self._gate = OrderGate(self.name, prefer=_delivered)
+
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the message answers the question the return flow asked."""
+        step, text = turn.state.step, turn.message.text
+        entities = turn.understanding.entities
+        answered = {
+            "item": lambda: ordinal(text) is not None,
+            "reason": lambda: any(mentions(text, words) for _, words in _REASON_WORDS),
+            "option": lambda: bool(entities.color or entities.size or "/" in text),
+            "photo": lambda: bool(turn.message.attachments) or _skipped(turn),
+            "confirm": lambda: choice(turn, "return") is not None,
+        }
+        check = answered.get(step or "")
+        return (check is not None and check()) or self._gate.answers(turn)
 
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision:
         """Check the window, collect the details, confirm, then file the request."""
@@ -64,22 +85,30 @@ class ReturnsFlow:
     ) -> Decision:
         state, step = turn.state, turn.state.step
         picked = choice(turn, "return")
+        notice = ""
         if step == "confirm":
             if picked == "yes":
                 return self._submit(state, speech, order)
             if picked == "no":
                 return say(state.leave(), [speech("returns.kept")], speech.menu())
-        elif step == "item" and picked and picked.startswith("item:"):
-            state = state.enter(self.name, "reason", item=picked.removeprefix("item:"))
+        elif step == "item" and (index := _item(turn, picked, order)) is not None:
+            state = state.enter(self.name, "reason", item=str(index))
+        elif step == "item":
+            notice = speech("returns.item_unclear")
         elif step == "reason" and (reason := _reason(turn, picked)):
             state = state.enter(self.name, "option", reason=reason)
-        elif step == "option" and (option := _option(turn, picked)):
-            state = state.enter(self.name, "photo", option=option)
+        elif step == "option":
+            item = order.items[int(state.slots.get("item", "0"))]
+            product = await _product(ctx, item.product_id)
+            same = "" if state.slots.get("reason") in SHOP_PAYS else item.option
+            option, notice = _option(turn, picked, speech, product, same)
+            if option:
+                state = state.enter(self.name, "photo", option=option)
         elif step == "photo":
             photos = [a.ref for a in turn.message.attachments if a.kind == "image"]
-            if photos or picked == "skip":
+            if photos or picked == "skip" or _skipped(turn):
                 state = state.enter(self.name, "confirm", photos=" ".join(photos))
-        return await self._next(state, ctx, speech, order)
+        return await self._next(state, ctx, speech, order, notice=notice)
 
     async def _next(
         self,
@@ -88,6 +117,7 @@ class ReturnsFlow:
         speech: Speech,
         order: Order,
         effects: tuple[Effect, ...] = (),
+        notice: str = "",
     ) -> Decision:
         slots = state.slots
         kind = speech(f"returns.kind.{slots['kind']}")
@@ -96,7 +126,7 @@ class ReturnsFlow:
                 QuickReply(item.name[:14], f"return:item:{index}")
                 for index, item in enumerate(order.items)
             ]
-            text = speech("returns.ask_item", kind=kind)
+            text = notice or speech("returns.ask_item", kind=kind)
             return say(state.enter(self.name, "item"), [text], quick, effects)
         state = state.enter(self.name, "reason", item=slots.get("item", "0"))
         item = order.items[int(state.slots["item"])]
@@ -105,8 +135,9 @@ class ReturnsFlow:
             text = speech("returns.ask_reason", item=item.name, kind=kind)
             return say(state, [text], quick, effects)
         if slots["kind"] == "exchange" and "option" not in slots:
-            quick = await _option_replies(ctx, item.product_id)
-            text = speech("returns.ask_option", item=item.name, current=item.option)
+            same = "" if slots["reason"] in SHOP_PAYS else item.option
+            quick = await _option_replies(ctx, item.product_id, same)
+            text = notice or speech("returns.ask_option", item=item.name, current=item.option)
             return say(state.enter(self.name, "option"), [text], quick, effects)
         if slots["reason"] in SHOP_PAYS and "photos" not in slots:
             quick = [speech.quick("skip", "return:skip")]
@@ -140,14 +171,17 @@ class ReturnsFlow:
             details=details,
             photos=tuple(slots.get("photos", "").split()),
         )
+        # The fee was on the confirmation the shopper just said yes to: not repeated here.
+        after = (
+            speech("returns.exchange_next")
+            if exchange
+            else f"{speech('returns.refund_next')} {refund_timing(speech, order.payment_method)}"
+        )
         texts = [
             speech(f"returns.done.{slots['kind']}", request_no=number),
             speech("returns.pickup"),
-            _fee(speech, slots["kind"], slots["reason"]),
-            speech("returns.exchange_next") if exchange else speech("returns.refund_next"),
+            after,
         ]
-        if not exchange:
-            texts.append(refund_timing(speech, order.payment_method))
         return say(state.leave(), texts, speech.menu(), [SubmitRequest(request)])
 
 
@@ -185,11 +219,54 @@ def _reason(turn: Turn, picked: str | None) -> str | None:
     return "other"
 
 
-def _option(turn: Turn, picked: str | None) -> str | None:
+def _item(turn: Turn, picked: str | None, order: Order) -> int | None:
+    if picked and picked.startswith("item:"):
+        return int(picked.removeprefix("item:"))
+    if turn.message.postback:
+        return None
+    return pick_one([item.name for item in order.items], turn.message.text)
+
+
+def _skipped(turn: Turn) -> bool:
+    """Return True when the shopper says there is no photo ("사진 없어요", "skip")."""
+    text = turn.message.text
+    return bool(text) and (mentions(text, _SKIP_WORDS) or choice(turn, "return") == "no")
+
+
+def _option(
+    turn: Turn, picked: str | None, speech: Speech, product: Product | None, same: str
+) -> tuple[str | None, str]:
+    """Return the option to exchange to, or a notice why none was taken.
+
+    `same` is the option ordered when exchanging to it makes no sense (size, change of mind);
+    a defective item may be exchanged for the very same option.
+    """
     if picked and picked.startswith("option:"):
-        return picked.removeprefix("option:")
+        return picked.removeprefix("option:"), ""
     text = turn.message.text.strip()
-    return text if text and not turn.message.postback else None
+    if not text or turn.message.postback:
+        return None, ""
+    if product is None:
+        return text, ""  # no catalog entry to check against: the agent reads it as typed
+    entities = turn.understanding.entities
+    named = named_options(product.stock, text, (entities.color, entities.size), same)
+    found = [(opt, units) for opt, units in named if opt != same]
+    if not found:
+        key = "returns.option_same" if named else "returns.option_unknown"
+        return None, speech(key, option=same)
+    if len(found) > 1:
+        return None, speech("returns.option_which", options=", ".join(opt for opt, _ in found))
+    option, units = found[0]
+    if units <= 0:
+        return None, speech("returns.option_sold_out", option=option)
+    return option, ""
+
+
+async def _product(ctx: FlowContext, product_id: str) -> Product | None:
+    for product in await ctx.orders.products():
+        if product.product_id == product_id:
+            return product
+    return None
 
 
 def _fee(speech: Speech, kind: str, reason: str) -> str:
@@ -197,9 +274,9 @@ def _fee(speech: Speech, kind: str, reason: str) -> str:
     return speech(f"returns.fee.{payer}.{kind}")
 
 
-async def _option_replies(ctx: FlowContext, product_id: str) -> list[QuickReply]:
-    for product in await ctx.orders.products():
-        if product.product_id == product_id:
-            options = [opt for opt, units in product.stock if units > 0]
-            return [QuickReply(opt, f"return:option:{opt}") for opt in options[:_OPTION_LIMIT]]
-    return []
+async def _option_replies(ctx: FlowContext, product_id: str, same: str) -> list[QuickReply]:
+    product = await _product(ctx, product_id)
+    if product is None:
+        return []
+    options = [opt for opt, units in product.stock if units > 0 and opt != same]
+    return [QuickReply(opt, f"return:option:{opt}") for opt in options[:_OPTION_LIMIT]]

@@ -1,11 +1,11 @@
 """Greetings and thanks: a warm word and the menu."""
 
-from conversations.speech import Speech, say
+from conversations.speech import OneShot, Speech, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 
 
-class SmallTalkFlow:
+class SmallTalkFlow(OneShot):
     """Greets with the menu and closes warmly on thanks."""
 
     name = "smalltalk"

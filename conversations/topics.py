@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from conversations.speech import Speech, choice, mentions, say
+from conversations.speech import Speech, choice, mentions, ordinal, say
 from core.flows import Decision, Turn
 from core.state import DialogState
 
@@ -27,7 +27,14 @@ class Topics:
         for code, words in self.words:
             if mentions(turn.message.text, words):
                 return code
+        position = ordinal(turn.message.text) if turn.state.step == "topic" else None
+        if position is not None and -len(self.words) <= position < len(self.words):
+            return self.words[position][0]
         return None
+
+    def expects(self, turn: Turn) -> bool:
+        """Return True when the shopper answers the "which topic?" question."""
+        return turn.state.step == "topic" and self.pick(turn) is not None
 
     def ask(self, speech: Speech, state: DialogState, flow: str, question_key: str) -> Decision:
         """Ask which topic, with one quick reply per topic, waiting in `flow`."""

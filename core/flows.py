@@ -71,6 +71,10 @@ class Flow(Protocol):
     name: str
     intents: frozenset[Intent]
 
+    def expects(self, turn: Turn) -> bool:
+        """Return True when `turn` answers the question this flow is waiting on."""
+        ...
+
     async def handle(self, turn: Turn, ctx: FlowContext) -> Decision: ...
 
 
@@ -79,8 +83,10 @@ class FlowRouter:
     """Chooses the flow for a turn.
 
     An `intent:<label>` postback starts that intent's flow afresh. Otherwise an active flow
-    keeps the turn unless the shopper clearly asks for something else; with no active flow the
-    intent decides, and a low-confidence intent goes to the fallback flow, which asks.
+    keeps a turn that answers its question ("사이즈가 커요" as a return reason, though it reads
+    like a product question) and any turn unless the shopper clearly asks for something else;
+    with no active flow the intent decides, and a low-confidence intent goes to the fallback
+    flow, which asks.
     """
 
     flows: Sequence[Flow]
@@ -102,6 +108,8 @@ class FlowRouter:
         if turn.message.postback and turn.message.postback.startswith(INTENT_POSTBACK):
             return wanted
         if active is not None:
+            if active.expects(turn):
+                return active
             switching = (
                 wanted is not active
                 and wanted is not self.fallback

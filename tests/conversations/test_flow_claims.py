@@ -1,7 +1,7 @@
 """Delivery delays, cancellations and changes, Korean and English."""
 
 from conv_script import ConversationScript, World
-from conv_shop import LATE_NO, PREPARING_NO, SHIPPING_NO
+from conv_shop import DELIVERED_NO, LATE_NO, PREPARING_NO, SHIPPING_NO
 
 from core.models import RequestKind
 
@@ -33,7 +33,7 @@ async def test_parcel_on_time_in_english(world: World) -> None:
     await chat.say("my package is late")
     assert "on its way" in chat.text
     assert "Expected delivery: Thu, Nov 5." in chat.text
-    assert "more than 2 days" in chat.text
+    assert "within the last 2 days" in chat.text
     await chat.tap("delivery:no")
     assert "I'll let you know" in chat.text
     assert not world.escalation.tickets
@@ -66,9 +66,19 @@ async def test_cancel_declined_keeps_the_order(chat: ConversationScript, world: 
 async def test_shipped_order_cannot_be_cancelled(chat: ConversationScript, world: World) -> None:
     await chat.say(f"{SHIPPING_NO} 5678 주문 취소해주세요")
     assert "'배송중' 상태라 주문 취소는 어려워요" in chat.text
-    assert "반품" in chat.text
-    assert "intent:return_request" in chat.payloads
+    assert "받으신 뒤 7일 안에 반품" in chat.text
+    # A return can't be filed before delivery: no button that leads to a refusal.
+    assert "intent:return_request" not in chat.payloads
+    assert chat.payloads == ["intent:order_status", "intent:human_agent"]
     assert not world.shop.submitted
+
+
+async def test_delivered_order_cannot_be_cancelled_but_offers_a_return(
+    chat: ConversationScript,
+) -> None:
+    await chat.say(f"{DELIVERED_NO} 5678 주문 취소해주세요")
+    assert "'배송완료' 상태라 주문 취소는 어려워요" in chat.text
+    assert "intent:return_request" in chat.payloads
 
 
 async def test_cancel_in_english(world: World) -> None:
@@ -85,10 +95,10 @@ async def test_cancel_in_english(world: World) -> None:
 async def test_address_change_before_shipping(chat: ConversationScript, world: World) -> None:
     chat.link("C001")
     await chat.say("배송지 변경하고 싶어요")
-    assert "새 배송지를 주소 전체로" in chat.text
+    assert "새 배송지를 동·호수까지 주소 전체로" in chat.text
     assert "서울시 강남구 ****" in chat.text
     await chat.say("경기도 성남시 분당구 판교로 1 101동 202호")
-    assert "판교로 1 101동 202호'(으)로 바꿀까요" in chat.text
+    assert "배송지를 아래 주소로 바꿀까요?\n경기도 성남시 분당구 판교로 1 101동 202호" in chat.text
     await chat.tap("change:yes")
     [request] = world.shop.submitted
     assert request.kind is RequestKind.CHANGE_ADDRESS
@@ -99,7 +109,7 @@ async def test_address_change_before_shipping(chat: ConversationScript, world: W
 async def test_option_change_offers_stock(chat: ConversationScript, world: World) -> None:
     chat.link("C001")
     await chat.say("옵션 변경하고 싶어요")
-    assert "어떤 옵션으로 바꿀까요" in chat.text
+    assert "어떤 옵션으로 바꿔 드릴까요? (지금: 울 니트(블랙/M) 1개)" in chat.text
     assert "change:opt:아이보리/M" in chat.payloads
     assert "change:opt:블랙/L" not in chat.payloads  # sold out
     await chat.tap("change:opt:아이보리/M")

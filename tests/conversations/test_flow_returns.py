@@ -14,7 +14,7 @@ async def test_return_for_size_with_customer_paid_shipping(
     assert "어떤 상품을 반품하실까요?" in chat.text
     assert chat.payloads == ["return:item:0", "return:item:1"]
     await chat.tap("return:item:1")
-    assert "와이드 데님 팬츠의 반품사유" in chat.text
+    assert "와이드 데님 팬츠 반품 사유를 알려 주세요" in chat.text
     assert chat.labels == ["단순변심", "사이즈", "불량/파손", "오배송", "기타"]
     await chat.tap("return:reason:size")
     assert "반품을 신청할까요? (사유: 사이즈)" in chat.text
@@ -35,12 +35,12 @@ async def test_exchange_of_a_defective_item_with_photo(
     await chat.say(f"{DELIVERED_NO} 5678 교환하고 싶어요")
     await chat.tap("return:item:0")
     await chat.say("니트에 구멍이 나서 불량이에요")
-    assert "어떤 옵션으로 교환할까요" in chat.text
+    assert "어떤 옵션으로 교환해 드릴까요" in chat.text
     assert "return:option:아이보리/M" in chat.payloads
     await chat.tap("return:option:아이보리/M")
     assert "사진을 보내 주시겠어요" in chat.text and chat.payloads == ["return:skip"]
     await chat.say(photos=["https://cdn.example/photo1.jpg"])
-    assert "아이보리/M(으)로 교환 신청할까요? (사유: 불량/파손)" in chat.text
+    assert "바꿀 옵션: 아이보리/M / 사유: 불량/파손" in chat.text
     assert "왕복 배송비는 저희가 모두 부담" in chat.text
     await chat.say("네")
     [request] = world.shop.submitted
