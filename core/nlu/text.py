@@ -21,6 +21,26 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_OPENING = re.compile(
+    r"^(?:안녕하세요|안녕하세여|안녕하십니까|안녕|수고하십니다|수고하세요|수고 많으십니다|"
+    r"수고많으십니다|실례합니다|저기요|hi|hello|hey|good (?:morning|afternoon|evening))"
+    r"[\s!~.,?^ㅎㅋ]*"
+)
+
+
+def without_opening(normalized: str) -> str:
+    """Drop a leading greeting when a request follows it ("안녕하세요 배송 언제 와요?").
+
+    A greeting on its own, or followed by a word or two of small talk ("hi there"), stays.
+    """
+    opening = _OPENING.match(normalized)
+    if opening is None:
+        return normalized
+    rest = normalized[opening.end() :]
+    hangul = len(_HANGUL.findall(rest))
+    return rest if hangul >= 4 or len(rest.split()) >= 3 else normalized
+
+
 def has_hangul(text: str) -> bool:
     """Whether the text holds a Hangul syllable or jamo."""
     return _HANGUL.search(text) is not None

@@ -16,7 +16,7 @@ from core.nlu.linear import FeatureSpace, GramCounter
 from core.nlu.sentiment import C as SENTIMENT_C
 from core.nlu.sentiment import SentimentModel
 from core.nlu.sentiment import fit as fit_sentiment
-from core.nlu.text import FEATURES, detect_locale, normalize
+from core.nlu.text import FEATURES, detect_locale, normalize, without_opening
 from core.nlu.understanding import Understanding
 
 _ALTERNATIVES = 3
@@ -81,7 +81,7 @@ class Understander:
 
     def understand(self, text: str, *, today: date | None = None) -> Understanding:
         """Intent (with alternatives), entities, frustration and locale of `text`."""
-        normalized = normalize(text)
+        normalized = without_opening(normalize(text))
         entities = extract_entities(
             text, today=today or datetime.now(_SHOP_ZONE).date(), catalog=self._catalog
         )

@@ -174,3 +174,20 @@ def test_questions_about_an_item_are_product_inquiry(
     understander: Understander, text: str
 ) -> None:
     assert understander.understand(text).intent is Intent.PRODUCT_INQUIRY
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("안녕하세요 주문한거 언제 와요?", Intent.DELIVERY_TRACKING),
+        ("수고하십니다 반품 문의드려요", Intent.RETURN_REQUEST),
+        ("hi, where is my order?", Intent.ORDER_STATUS),
+        ("안녕하세요", Intent.GREETING),
+        ("안녕하세요 ㅎㅎ", Intent.GREETING),
+        ("hi there", Intent.GREETING),
+    ],
+)
+def test_a_leading_greeting_does_not_hide_the_request(
+    understander: Understander, text: str, intent: Intent
+) -> None:
+    assert understander.understand(text).intent is intent
