@@ -51,3 +51,12 @@ def test_neutral_questions_and_numbers_are_calm(understander: Understander, text
 )
 def test_kakaotalk_complaints_are_frustrated(understander: Understander, text: str) -> None:
     assert understander.understand(text).sentiment.frustrated
+
+
+@pytest.mark.parametrize(
+    "text", ["아니요", "아니요 그냥 둘게요", "상담원 연결해주세요", "no thanks"]
+)
+def test_plain_answers_and_asking_for_a_person_are_calm(
+    understander: Understander, text: str
+) -> None:
+    assert not understander.understand(text).sentiment.frustrated
