@@ -1,13 +1,14 @@
 """Order changes: delivery address or option, before shipping and with confirmation."""
 
-from conversations.order_view import item_text, named_options, request_no, status_name
+from conversations.options import OptionQuestion, find_product
+from conversations.order_view import item_text, request_no, status_name
 from conversations.ownership import OrderGate
 from conversations.speech import Speech, choice, mentions, ordinal, pick_one, say
 from core.customers import mask_address
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Effect, QuickReply, RequestKind, ServiceRequest, SubmitRequest
-from core.orders import Order, OrderItem, Product
+from core.orders import Order
 from core.state import DialogState
 
 _ADDRESS_WORDS = ("주소", "배송지", "address", "ship to", "shipping to")
@@ -15,7 +16,8 @@ _OPTION_WORDS = ("옵션", "사이즈", "색상", "컬러", "size", "colour", "c
 _STEPS = frozenset({"what", "address", "item", "option", "confirm"})
 _MIN_ADDRESS = 5
 _MIN_ADDRESS_WORDS = 2
-_OPTION_LIMIT = 6
+
+OPTIONS = OptionQuestion(flow="change", field="opt", copy="change")
 
 
 def _changeable(order: Order) -> bool:
@@ -93,8 +95,8 @@ class ChangeFlow:
             state = state.enter(self.name, "option", item=str(index))
         elif step == "option":
             item = order.items[int(state.slots.get("item", "0"))]
-            product = await _product(ctx, item.product_id)
-            option, notice = _option(turn, picked, speech, item, product)
+            product = await find_product(ctx, item.product_id)
+            option, notice = OPTIONS.answer(turn, picked, speech, product, item.option)
             if option:
                 state = state.enter(self.name, "confirm", new_option=option)
         return await self._next(state, ctx, speech, order, notice=notice)
@@ -128,7 +130,7 @@ class ChangeFlow:
         if what == "option" and "new_option" not in slots:
             item = order.items[int(slots.get("item", "0"))]
             state = state.enter(self.name, "option", item=slots.get("item", "0"))
-            quick = await _option_replies(ctx, item.product_id, item.option)
+            quick = await OPTIONS.replies(ctx, item.product_id, item.option)
             text = notice or speech("change.ask_option", item=item_text(speech, item))
             return say(state, [text], quick, effects)
         quick = [speech.quick("yes", "change:yes"), speech.quick("no", "change:no")]
@@ -193,43 +195,3 @@ def _item(turn: Turn, picked: str | None, order: Order) -> int | None:
     if turn.message.postback:
         return None
     return pick_one([item.name for item in order.items], turn.message.text)
-
-
-def _option(
-    turn: Turn, picked: str | None, speech: Speech, item: OrderItem, product: Product | None
-) -> tuple[str | None, str]:
-    """Return the option the shopper chose, or a notice why none was taken."""
-    if picked and picked.startswith("opt:"):
-        return picked.removeprefix("opt:"), ""
-    text = turn.message.text.strip()
-    if not text or turn.message.postback:
-        return None, ""
-    if product is None:
-        return text, ""  # no catalog entry to check against: the agent reads it as typed
-    entities = turn.understanding.entities
-    named = named_options(product.stock, text, (entities.color, entities.size), item.option)
-    found = [(opt, units) for opt, units in named if opt != item.option]
-    if not found:
-        key = "change.option_same" if named else "change.option_unknown"
-        return None, speech(key, option=item.option)
-    if len(found) > 1:
-        return None, speech("change.option_which", options=", ".join(opt for opt, _ in found))
-    option, units = found[0]
-    if units <= 0:
-        return None, speech("change.option_sold_out", option=option)
-    return option, ""
-
-
-async def _product(ctx: FlowContext, product_id: str) -> Product | None:
-    for product in await ctx.orders.products():
-        if product.product_id == product_id:
-            return product
-    return None
-
-
-async def _option_replies(ctx: FlowContext, product_id: str, current: str) -> list[QuickReply]:
-    product = await _product(ctx, product_id)
-    if product is None:
-        return []
-    options = [opt for opt, units in product.stock if units > 0 and opt != current]
-    return [QuickReply(opt, f"change:opt:{opt}") for opt in options[:_OPTION_LIMIT]]

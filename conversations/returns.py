@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
+from conversations.options import OptionQuestion, find_product
 from conversations.order_view import (
     RETURN_DAYS,
-    named_options,
     refund_timing,
     request_no,
     status_name,
@@ -14,7 +14,7 @@ from conversations.speech import Speech, choice, mentions, ordinal, pick_one, sa
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 from core.models import Effect, QuickReply, RequestKind, ServiceRequest, SubmitRequest
-from core.orders import Order, OrderStatus, Product
+from core.orders import Order, OrderStatus
 from core.state import DialogState
 
 REASONS: tuple[str, ...] = ("change_of_mind", "size", "defect", "wrong_item", "other")
@@ -29,7 +29,8 @@ _REASON_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _SKIP_WORDS = ("건너", "없어", "없습니다", "없는데", "skip", "no photo", "don't have", "dont have")
 _STEPS = frozenset({"item", "reason", "option", "photo", "confirm"})
 _DELIVERED = frozenset({OrderStatus.DELIVERED, OrderStatus.CONFIRMED})
-_OPTION_LIMIT = 6
+
+OPTIONS = OptionQuestion(flow="return", field="option", copy="returns")
 
 
 def _delivered(order: Order) -> bool:
@@ -99,9 +100,9 @@ class ReturnsFlow:
             state = state.enter(self.name, "option", reason=reason)
         elif step == "option":
             item = order.items[int(state.slots.get("item", "0"))]
-            product = await _product(ctx, item.product_id)
+            product = await find_product(ctx, item.product_id)
             same = "" if state.slots.get("reason") in SHOP_PAYS else item.option
-            option, notice = _option(turn, picked, speech, product, same)
+            option, notice = OPTIONS.answer(turn, picked, speech, product, same)
             if option:
                 state = state.enter(self.name, "photo", option=option)
         elif step == "photo":
@@ -136,7 +137,7 @@ class ReturnsFlow:
             return say(state, [text], quick, effects)
         if slots["kind"] == "exchange" and "option" not in slots:
             same = "" if slots["reason"] in SHOP_PAYS else item.option
-            quick = await _option_replies(ctx, item.product_id, same)
+            quick = await OPTIONS.replies(ctx, item.product_id, same)
             text = notice or speech("returns.ask_option", item=item.name, current=item.option)
             return say(state.enter(self.name, "option"), [text], quick, effects)
         if slots["reason"] in SHOP_PAYS and "photos" not in slots:
@@ -233,50 +234,6 @@ def _skipped(turn: Turn) -> bool:
     return bool(text) and (mentions(text, _SKIP_WORDS) or choice(turn, "return") == "no")
 
 
-def _option(
-    turn: Turn, picked: str | None, speech: Speech, product: Product | None, same: str
-) -> tuple[str | None, str]:
-    """Return the option to exchange to, or a notice why none was taken.
-
-    `same` is the option ordered when exchanging to it makes no sense (size, change of mind);
-    a defective item may be exchanged for the very same option.
-    """
-    if picked and picked.startswith("option:"):
-        return picked.removeprefix("option:"), ""
-    text = turn.message.text.strip()
-    if not text or turn.message.postback:
-        return None, ""
-    if product is None:
-        return text, ""  # no catalog entry to check against: the agent reads it as typed
-    entities = turn.understanding.entities
-    named = named_options(product.stock, text, (entities.color, entities.size), same)
-    found = [(opt, units) for opt, units in named if opt != same]
-    if not found:
-        key = "returns.option_same" if named else "returns.option_unknown"
-        return None, speech(key, option=same)
-    if len(found) > 1:
-        return None, speech("returns.option_which", options=", ".join(opt for opt, _ in found))
-    option, units = found[0]
-    if units <= 0:
-        return None, speech("returns.option_sold_out", option=option)
-    return option, ""
-
-
-async def _product(ctx: FlowContext, product_id: str) -> Product | None:
-    for product in await ctx.orders.products():
-        if product.product_id == product_id:
-            return product
-    return None
-
-
 def _fee(speech: Speech, kind: str, reason: str) -> str:
     payer = "shop" if reason in SHOP_PAYS else "customer"
     return speech(f"returns.fee.{payer}.{kind}")
-
-
-async def _option_replies(ctx: FlowContext, product_id: str, same: str) -> list[QuickReply]:
-    product = await _product(ctx, product_id)
-    if product is None:
-        return []
-    options = [opt for opt, units in product.stock if units > 0 and opt != same]
-    return [QuickReply(opt, f"return:option:{opt}") for opt in options[:_OPTION_LIMIT]]
