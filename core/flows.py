@@ -119,7 +119,3 @@ class FlowRouter:
         if understood.confidence < self.low_confidence:
             return self.fallback
         return wanted
-
-    def flow_for(self, intent: Intent) -> Flow:
-        """Return the flow serving `intent` (the fallback when none does)."""
-        return self._by_intent.get(intent, self.fallback)

@@ -33,7 +33,3 @@ class Phrasebook:
             raise MissingPhrase(key)
         seed = zlib.crc32(repr(sorted(params.items())).encode())
         return variants[seed % len(variants)].format(**params)
-
-    def locales(self) -> tuple[str, ...]:
-        """Return the locales that have copy."""
-        return tuple(self._copy)
