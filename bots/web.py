@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from adapters.instagram.routes import InstagramWebhook
+from adapters.kakao.parking import MemoryParkedReplies, RedisParkedReplies
 from adapters.kakao.routes import KakaoWebhook
 from adapters.outbox.queue import SqlOutbox
 from adapters.telegram import TelegramWebhook
@@ -42,6 +43,7 @@ def _channels(services: Services, push: PushChannels, outbox: SqlOutbox) -> Chan
         http=services.http,
         skill_secret=settings.kakao_skill_secret,
         bot_id=settings.kakao_bot_id,
+        parked=RedisParkedReplies(services.redis) if services.redis else MemoryParkedReplies(),
         busy_text=say("ko", "kakao.busy"),
         duplicate_text=say("ko", "kakao.duplicate"),
         inline_budget_s=settings.kakao_inline_budget_s,

@@ -11,11 +11,12 @@ import aiohttp
 from aiohttp import web
 
 from adapters.http import RequestRejected, guarded, json_reply, read_json
+from adapters.kakao.parking import ParkedReplies
 from adapters.kakao.parse import InvalidSkillRequest, parse_skill_request
 from adapters.kakao.render import render_callback_wait, render_skill_response
 from adapters.tasks import TaskRegistry
 from core.inbox import Inbox
-from core.models import Reply, Text
+from core.models import ConversationKey, Reply, Text
 
 INLINE_BUDGET_S: Final = 3.5  # Kakao gives a skill 5 s (platforms.md §1.4)
 CALLBACK_TIMEOUT_S: Final = 10.0  # a callback URL stays valid for 1 minute (§1.5)
@@ -31,7 +32,9 @@ class KakaoWebhook:
     """The skill server: answers within the inline budget, else by callback or a busy note.
 
     `busy_text` is shown while a slow answer is still being prepared (also as the callback
-    waiting bubble); `duplicate_text` answers a request that was already received.
+    waiting bubble); without a callback URL the late answer is parked and shown in front of
+    the answer to the shopper's next message. `duplicate_text` answers a request that was
+    already received.
     """
 
     def __init__(
@@ -42,6 +45,7 @@ class KakaoWebhook:
         http: aiohttp.ClientSession,
         skill_secret: str | None,
         bot_id: str | None,
+        parked: ParkedReplies,
         busy_text: str,
         duplicate_text: str,
         inline_budget_s: float = INLINE_BUDGET_S,
@@ -52,6 +56,7 @@ class KakaoWebhook:
         self._http = http
         self._skill_secret = skill_secret
         self._bot_id = bot_id
+        self._parked = parked
         self._busy_text = busy_text
         self._duplicate_text = duplicate_text
         self._inline_budget_s = inline_budget_s
@@ -76,16 +81,27 @@ class KakaoWebhook:
             raise RequestRejected(400, str(exc)) from exc
         if self._bot_id is not None and not _same(skill.bot_id or "", self._bot_id):
             raise RequestRejected(401, "request is for another bot")
+        key = skill.message.key
         task = self._tasks.spawn(self._inbox.receive(skill.message), name=f"kakao:{skill.bot_id}")
         done, _ = await asyncio.wait({task}, timeout=self._inline_budget_s)
         if done:
-            return json_reply(self._render(task.result()))
+            late = await self._parked.take(key)
+            return json_reply(self._render(task.result(), late))
         if skill.callback_url:
             callback = self._call_back(task, skill.callback_url, skill.message.event_id)
             self._tasks.spawn(callback, name=f"kakao-callback:{skill.bot_id}")
             return json_reply(render_callback_wait(self._busy_text))
-        # The engine still answers and records the turn; Kakao cannot push that late reply.
+        self._tasks.spawn(self._park_when_done(task, key), name=f"kakao-park:{skill.bot_id}")
         return json_reply(render_skill_response(Reply(parts=(Text(self._busy_text),))))
+
+    async def _park_when_done(
+        self, task: "asyncio.Task[Reply | None]", key: ConversationKey
+    ) -> None:
+        await asyncio.wait({task})
+        if not task.cancelled() and task.exception() is None:
+            reply = task.result()
+            if reply is not None and not reply.empty:
+                await self._parked.park(key, reply)
 
     async def _call_back(
         self, task: "asyncio.Task[Reply | None]", url: str, event_id: str | None
@@ -114,9 +130,11 @@ class KakaoWebhook:
                 extra=log_extra,
             )
 
-    def _render(self, reply: Reply | None) -> dict[str, Any]:
+    def _render(self, reply: Reply | None, late: Reply | None = None) -> dict[str, Any]:
         if reply is None:
             reply = Reply(parts=(Text(self._duplicate_text),))
+        if late is not None:
+            reply = Reply(parts=(*late.parts, *reply.parts), quick_replies=reply.quick_replies)
         return render_skill_response(reply)
 
 

@@ -10,6 +10,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from adapters.kakao.parking import MemoryParkedReplies
 from adapters.kakao.routes import KakaoWebhook
 from adapters.tasks import TaskRegistry
 from core.inbox import Inbox
@@ -61,6 +62,7 @@ def make_app(aiohttp_client, inbox: Inbox) -> MakeApp:
             http=session,
             skill_secret=secret,
             bot_id=BOT,
+            parked=MemoryParkedReplies(),
             busy_text=BUSY,
             duplicate_text=DUPLICATE,
             inline_budget_s=budget,
@@ -221,6 +223,27 @@ async def test_slow_answer_without_callback_gets_the_busy_text_and_still_finishe
     await kakao.tasks.aclose()
     assert echo.seen == ["주문한 원피스 언제 와요?"]
     assert transcript.messages[-1][1:] == ("out", "답변: 주문한 원피스 언제 와요?")
+
+
+async def test_a_late_answer_comes_in_front_of_the_next_reply(
+    make_app: MakeApp, payload, echo
+) -> None:
+    echo.delay = 0.2
+    kakao = await make_app(budget=0.05)
+    first = await kakao.post(payload("text_utterance"))
+    assert simple_texts(await first.json()) == [BUSY]
+    await kakao.tasks.aclose()  # waits while the late turn finishes and is parked
+
+    echo.delay = 0.0
+    body = payload("text_utterance")
+    body["userRequest"]["utterance"] = "고마워요"
+    second = await kakao.post(body)
+    assert simple_texts(await second.json()) == [
+        "답변: 주문한 원피스 언제 와요?",
+        "답변: 고마워요",
+    ]
+    third = await kakao.post(body)
+    assert simple_texts(await third.json()) == ["답변: 고마워요"]  # shown once
 
 
 async def test_same_request_three_times_is_answered_once(make_app: MakeApp, payload, echo) -> None:
