@@ -20,6 +20,7 @@ class Settings:
 
     database_url: str = DEFAULT_DATABASE_URL
     redis_url: str | None = None
+    outbox_queue: str = "dangol:outbox"
     host: str = "127.0.0.1"
     port: int = 8080
     tz_shop: str = "Asia/Seoul"

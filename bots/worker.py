@@ -11,7 +11,6 @@ from taskiq import AsyncBroker
 from taskiq.receiver import Receiver
 
 from adapters.outbox.queue import (
-    DEFAULT_QUEUE,
     OutboxSweeper,
     SqlOutbox,
     make_broker,
@@ -52,7 +51,6 @@ async def outbound(
     senders: Mapping[Channel, Sender],
     *,
     deliver: bool | None = None,
-    queue: str = DEFAULT_QUEUE,
 ) -> AsyncIterator[Outbound]:
     """Open the outbound path; with `deliver` (default: in embedded mode) also deliver here.
 
@@ -61,7 +59,7 @@ async def outbound(
     with Redis, `run_worker` adds the receiver that reads the stream.
     """
     deliver = settings.embedded if deliver is None else deliver
-    broker = make_broker(settings.redis_url, queue_name=queue)
+    broker = make_broker(settings.redis_url, queue_name=settings.outbox_queue)
     store = SqlOutboxStore(sessions)
     outbox = SqlOutbox(store, broker)
     redis = Redis.from_url(settings.redis_url) if deliver and settings.redis_url else None
@@ -92,7 +90,6 @@ async def run_worker(
     *,
     stop: asyncio.Event | None = None,
     concurrency: int = 100,
-    queue: str = DEFAULT_QUEUE,
 ) -> None:
     """Deliver jobs from the Redis stream until `stop` is set (default: SIGTERM or SIGINT)."""
     if settings.redis_url is None:
@@ -100,9 +97,7 @@ async def run_worker(
     stop = stop or _stop_on_signals()
     engine = make_engine(settings.database_url)
     try:
-        async with outbound(
-            settings, make_sessions(engine), senders, deliver=True, queue=queue
-        ) as out:
+        async with outbound(settings, make_sessions(engine), senders, deliver=True) as out:
             out.broker.is_worker_process = True
             receiver = Receiver(
                 out.broker,

@@ -19,7 +19,6 @@ from core.outbound import Delivery
 logger = logging.getLogger(__name__)
 
 DELIVER_TASK = "dangol.outbox.deliver"
-DEFAULT_QUEUE = "dangol:outbox"
 # Retries due sooner than this are awaited inside the task; later ones are left to the sweeper.
 MAX_INLINE_RETRY_S = 60.0
 
@@ -27,7 +26,7 @@ MAX_INLINE_RETRY_S = 60.0
 def make_broker(
     redis_url: str | None,
     *,
-    queue_name: str = DEFAULT_QUEUE,
+    queue_name: str,
     idle_timeout_s: float = 300.0,
     xread_block_s: float = 2.0,
 ) -> AsyncBroker:

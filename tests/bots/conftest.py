@@ -3,6 +3,7 @@
 import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,15 @@ from bots.demo_cli import seed_if_empty
 from bots.settings import Settings
 from bots.web import create_app
 from core.orders import Order, OrderStatus
+from tests.fakes.graph import FakeGraph
+from tests.fakes.telegram import FakeTelegram
 
 SEOUL = ZoneInfo("Asia/Seoul")
+TOKEN = "123456:TEST-token"
+SECRET = "tg-secret-for-tests"
+APP_SECRET = "meta-app-secret-for-tests"
+VERIFY = "meta-verify-for-tests"
+IG_TOKEN = "ig-page-token-for-tests"
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +78,34 @@ async def find_order(database_url: str, status: OrderStatus) -> Order:
         return order
     finally:
         await engine.dispose()
+
+
+@pytest.fixture
+async def fake_telegram(aiohttp_server: Any) -> FakeTelegram:
+    fake = FakeTelegram(TOKEN)
+    server = await aiohttp_server(fake.app)
+    fake.url = str(server.make_url("")).rstrip("/")
+    return fake
+
+
+@pytest.fixture
+async def fake_graph(aiohttp_server: Any) -> tuple[FakeGraph, str]:
+    fake = FakeGraph(IG_TOKEN)
+    server = await aiohttp_server(fake.app)
+    return fake, str(server.make_url("")).rstrip("/")
+
+
+@pytest.fixture
+def channel_settings(
+    settings: Settings, fake_telegram: FakeTelegram, fake_graph: tuple[FakeGraph, str]
+) -> Settings:
+    return replace(
+        settings,
+        telegram_bot_token=TOKEN,
+        telegram_webhook_secret=SECRET,
+        telegram_api_base=fake_telegram.url,
+        meta_app_secret=APP_SECRET,
+        meta_verify_token=VERIFY,
+        instagram_access_token=IG_TOKEN,
+        graph_api_base=fake_graph[1],
+    )

@@ -4,60 +4,21 @@ through the fake Bot API, and is recognised on Instagram once the same order is 
 import itertools
 import json
 import time
-from dataclasses import replace
 from typing import Any
-
-import pytest
 
 from bots.settings import Settings
 from bots.web import SERVICES
 from core.models import Channel, ConversationKey
 from core.orders import OrderStatus
-from tests.bots.conftest import AppClient, find_order
+from tests.bots.conftest import APP_SECRET, SECRET, VERIFY, AppClient, find_order
 from tests.fakes.graph import FakeGraph
 from tests.fakes.telegram import FakeTelegram
 from tests.support.signing import meta_headers
 
-TOKEN = "123456:TEST-token"
-SECRET = "tg-secret-for-tests"
-APP_SECRET = "meta-app-secret-for-tests"
-VERIFY = "meta-verify-for-tests"
-IG_TOKEN = "ig-page-token-for-tests"
 CHAT_ID = 7770001
 IGSID = "17841400000000001"
 
 _update_ids = itertools.count(500_000)
-
-
-@pytest.fixture
-async def fake_telegram(aiohttp_server: Any) -> FakeTelegram:
-    fake = FakeTelegram(TOKEN)
-    server = await aiohttp_server(fake.app)
-    fake.url = str(server.make_url("")).rstrip("/")
-    return fake
-
-
-@pytest.fixture
-async def fake_graph(aiohttp_server: Any) -> tuple[FakeGraph, str]:
-    fake = FakeGraph(IG_TOKEN)
-    server = await aiohttp_server(fake.app)
-    return fake, str(server.make_url("")).rstrip("/")
-
-
-@pytest.fixture
-def channel_settings(
-    settings: Settings, fake_telegram: FakeTelegram, fake_graph: tuple[FakeGraph, str]
-) -> Settings:
-    return replace(
-        settings,
-        telegram_bot_token=TOKEN,
-        telegram_webhook_secret=SECRET,
-        telegram_api_base=fake_telegram.url,
-        meta_app_secret=APP_SECRET,
-        meta_verify_token=VERIFY,
-        instagram_access_token=IG_TOKEN,
-        graph_api_base=fake_graph[1],
-    )
 
 
 def telegram_update(text: str) -> dict[str, Any]:

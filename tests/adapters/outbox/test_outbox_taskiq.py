@@ -35,7 +35,7 @@ def dispatcher(store: SqlOutboxStore, sender: RecordingSender) -> OutboxDispatch
 
 @pytest.fixture
 async def memory_broker() -> AsyncIterator[InMemoryBroker]:
-    broker = make_broker(None)
+    broker = make_broker(None, queue_name="unused-in-memory")
     assert isinstance(broker, InMemoryBroker)
     yield broker
     await broker.shutdown()

@@ -14,15 +14,12 @@ from core.models import Channel
 async def test_run_worker_delivers_what_the_web_process_enqueued_and_stops(
     db_url: str, sessions: Sessions, redis: Redis, redis_url: str, namespace: str
 ) -> None:
-    settings = Settings(database_url=db_url, redis_url=redis_url)
+    settings = Settings(database_url=db_url, redis_url=redis_url, outbox_queue=f"{namespace}jobs")
     sender = RecordingSender(Channel.TELEGRAM)
     stop = asyncio.Event()
-    queue = f"{namespace}jobs"
-    worker = asyncio.create_task(
-        run_worker(settings, {Channel.TELEGRAM: sender}, stop=stop, queue=queue)
-    )
+    worker = asyncio.create_task(run_worker(settings, {Channel.TELEGRAM: sender}, stop=stop))
 
-    async with outbound(settings, sessions, {}, queue=queue) as web:
+    async with outbound(settings, sessions, {}) as web:
         assert await web.outbox.enqueue(delivery("d-1")) is True
         await eventually(lambda: sender.ids() == ["d-1"])
     stop.set()
