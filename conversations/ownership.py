@@ -20,6 +20,9 @@ ORDER_POSTBACK: Final = "order:"
 MAX_FAILURES: Final = 5
 LOCK_WINDOW: Final = timedelta(hours=1)
 _PICK_LIMIT = 5
+_POINTING = re.compile(
+    r"이거|이것|이건|이 ?주문|그거|그 ?주문|\b(?:this|it|that one)\b", re.IGNORECASE
+)
 _ORDER_NO = re.compile(r"(?<!\d)(20\d{6})-?(\d{7})(?!\d)")
 _PHONE = re.compile(r"(?<!\d)01[016789][-\s]?\d{3,4}[-\s]?\d{4}(?!\d)")
 _LAST4 = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
@@ -155,8 +158,16 @@ class OrderGate:
         speech = Speech.of(turn, ctx)
         candidates = await _known_orders(ctx, state)
         preferred = [order for order in candidates if self.prefer(order)]
+        # The order just discussed, when it suits this flow, when another flow was still busy
+        # with it, or when the shopper points at it ("이거 취소해 주세요" right after its
+        # status: the flow then says why it can't).
         focus = state.verified_orders[-1] if state.verified_orders else ""
-        focused = [order for order in candidates if order.order_no == focus]
+        pointed = turn.state.flow is not None or _POINTING.search(turn.message.text) is not None
+        focused = [
+            order
+            for order in candidates
+            if order.order_no == focus and (pointed or self.prefer(order))
+        ]
         for pool in (focused, preferred, candidates):
             if len(pool) == 1:
                 return _prove(pool[0], state, link=False)

@@ -137,3 +137,13 @@ async def test_this_order_means_the_one_just_discussed(
     assert "'배송중' 상태라 주문 취소는 어려워요" in chat.text
     assert PREPARING_NO not in chat.text and "cancel:yes" not in chat.payloads
     assert not world.shop.submitted
+
+
+async def test_a_new_request_after_a_status_answer_prefers_the_orders_it_fits(
+    chat: ConversationScript,
+) -> None:
+    chat.link("C001")
+    await chat.say(f"{SHIPPING_NO} 배송 어디쯤이에요?")
+    await chat.say("반품하고 싶어요")
+    assert "배송중" not in chat.text and "어떤 상품을 반품하실까요?" in chat.text
+    assert DELIVERED_NO in chat.state.slots.values()
