@@ -103,3 +103,8 @@ async def test_low_confidence_asks_did_you_mean(world: World) -> None:
     decision = await router.fallback.handle(english, ctx)
     assert "Did you mean tracking a parcel?" in decision.reply.plain_text()
     assert isinstance(NOW, datetime)
+
+
+async def test_a_forgotten_order_number_gets_where_to_find_it(chat: ConversationScript) -> None:
+    await chat.say("주문번호 까먹었어요")
+    assert "마이페이지 > 주문내역" in chat.text
