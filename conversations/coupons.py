@@ -1,8 +1,29 @@
 """Coupons and points: the linked customer's wallet, or how to see it."""
 
-from conversations.speech import OneShot, Speech, say
+from conversations.speech import OneShot, Speech, mentions, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
+
+
+_TROUBLE = (
+    "안돼",
+    "안 돼",
+    "안되",
+    "안 되",
+    "적용이 안",
+    "적용 안",
+    "오류",
+    "에러",
+    "안먹",
+    "안 먹",
+    "doesn't work",
+    "does not work",
+    "not working",
+    "can't use",
+    "cannot use",
+    "won't apply",
+    "error",
+)
 
 
 class CouponsFlow(OneShot):
@@ -15,16 +36,17 @@ class CouponsFlow(OneShot):
         """Answer from the wallet, or explain how to check and link."""
         speech = Speech.of(turn, ctx)
         state = turn.state.leave()
+        trouble = [speech("coupons.trouble")] if mentions(turn.message.text, _TROUBLE) else []
         customer_id = turn.customer.customer_id if turn.customer else state.customer_id
         if customer_id is None:
-            texts = [speech("coupons.unknown"), speech("coupons.link")]
+            texts = [*trouble, speech("coupons.unknown"), speech("coupons.link")]
             quick = [
                 speech.quick("prove_order", "intent:order_status"),
                 speech.start(Intent.HUMAN_AGENT),
             ]
             return say(state, texts, quick)
         wallet = await ctx.orders.wallet(customer_id)
-        texts = [speech("coupons.points", points=f"{wallet.points:,}")]
+        texts = [*trouble, speech("coupons.points", points=f"{wallet.points:,}")]
         if wallet.points_expiring and wallet.points_expiring_at is not None:
             day = speech.day(wallet.points_expiring_at, turn.now)
             texts.append(speech("coupons.expiring", points=f"{wallet.points_expiring:,}", day=day))
@@ -43,4 +65,5 @@ class CouponsFlow(OneShot):
         else:
             texts.append(speech("coupons.none"))
         texts.append(speech("coupons.next"))
-        return say(state, texts, speech.menu())
+        quick = [speech.start(Intent.HUMAN_AGENT)] if trouble else speech.menu()
+        return say(state, texts, quick)

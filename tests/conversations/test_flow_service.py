@@ -137,3 +137,20 @@ async def test_vip_is_greeted_by_name(chat: ConversationScript) -> None:
     chat.link("C003")
     await chat.say("안녕하세요")
     assert chat.text.startswith("박지우님, 늘 찾아 주셔서 감사해요.")
+
+
+async def test_a_coupon_that_will_not_apply_gets_the_usual_reasons(
+    chat: ConversationScript,
+) -> None:
+    chat.link("C001")
+    await chat.say("쿠폰이 적용이 안돼요")
+    assert "최소 구매 금액" in chat.text and "적립금" in chat.text
+    assert chat.payloads == ["intent:human_agent"]
+
+
+async def test_a_coupon_question_without_trouble_shows_the_wallet_only(
+    chat: ConversationScript,
+) -> None:
+    chat.link("C001")
+    await chat.say("쿠폰 뭐 있어요?")
+    assert "최소 구매 금액 미달" not in chat.text and "적립금" in chat.text
