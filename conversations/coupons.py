@@ -4,7 +4,6 @@ from conversations.speech import OneShot, Speech, mentions, say
 from core.flows import Decision, FlowContext, Turn
 from core.intents import Intent
 
-
 _TROUBLE = (
     "안돼",
     "안 돼",
@@ -65,5 +64,5 @@ class CouponsFlow(OneShot):
         else:
             texts.append(speech("coupons.none"))
         texts.append(speech("coupons.next"))
-        quick = [speech.start(Intent.HUMAN_AGENT)] if trouble else speech.menu()
+        quick = (speech.start(Intent.HUMAN_AGENT),) if trouble else speech.menu()
         return say(state, texts, quick)
