@@ -64,5 +64,5 @@ class CouponsFlow(OneShot):
         else:
             texts.append(speech("coupons.none"))
         texts.append(speech("coupons.next"))
-        quick = (speech.start(Intent.HUMAN_AGENT),) if trouble else speech.menu()
-        return say(state, texts, quick)
+        follow_up = (speech.start(Intent.HUMAN_AGENT),) if trouble else speech.menu()
+        return say(state, texts, follow_up)
