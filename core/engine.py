@@ -71,11 +71,14 @@ class ConversationEngine:
             else:
                 decision = self._unsupported(turn)
                 misses = state.misses
-            reply = self.voice.finish(decision, turn)
+            reply, soothed = self.voice.finish(decision, turn)
             next_state = await self._apply(message, decision.effects, decision.state)
             events = [e for e in decision.effects if isinstance(e, TrackEvent)]
             next_state = next_state.evolve(
-                misses=misses, turns=state.turns + 1, last_intent=understood.intent.value
+                misses=misses,
+                turns=state.turns + 1,
+                last_intent=understood.intent.value,
+                soothed_turn=state.turns if soothed else state.soothed_turn,
             )
             await self.store.save(message.key, next_state)
         await self._record(message, understood, reply, turn, events)

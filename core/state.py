@@ -11,7 +11,8 @@ class DialogState:
 
     `version` is the optimistic-concurrency counter; stores refuse to save a stale one.
     `slots` carry the active flow's answers so far; `failed_verifications` holds ISO times
-    of failed ownership checks, `verified_orders` the orders this shopper proved.
+    of failed ownership checks, `verified_orders` the orders this shopper proved;
+    `soothed_turn` is the last turn the voice opened with an apology.
     """
 
     version: int = 0
@@ -26,6 +27,7 @@ class DialogState:
     turns: int = 0
     last_intent: str | None = None
     ticket_id: str | None = None
+    soothed_turn: int | None = None
 
     def evolve(self, **changes: Any) -> Self:
         """Return a copy with `changes` applied."""

@@ -14,28 +14,37 @@ class Voice:
 
     phrases: Phrasebook
 
-    def finish(self, decision: Decision, turn: Turn) -> Reply:
-        """Return the decision's reply with the right opener in front."""
-        opener = self._opener(decision, turn)
+    def finish(self, decision: Decision, turn: Turn) -> tuple[Reply, bool]:
+        """Return the decision's reply with the right opener in front, and whether it soothes.
+
+        An apology is not repeated on the turn right after one.
+        """
+        soothing = self._soothing(decision, turn)
+        opener = soothing or self._greeting(turn)
         reply = decision.reply
         if not opener or not reply.parts:
-            return reply
+            return reply, False
         first = reply.parts[0]
         if isinstance(first, Text):
             parts = (Text(f"{opener} {first.text}"), *reply.parts[1:])
         else:
             parts = (Text(opener), *reply.parts)
-        return Reply(parts=parts, quick_replies=reply.quick_replies)
+        return Reply(parts=parts, quick_replies=reply.quick_replies), bool(soothing)
 
-    def _opener(self, decision: Decision, turn: Turn) -> str:
-        if decision.tone == "apology":
+    def _soothing(self, decision: Decision, turn: Turn) -> str:
+        soothed = turn.state.soothed_turn
+        just_soothed = soothed is not None and soothed == turn.state.turns - 1
+        if decision.tone == "apology" or just_soothed:
             return ""
         name = turn.customer.name if turn.customer else ""
         if turn.understanding.sentiment.frustrated:
             return self.phrases.say(turn.locale, "voice.frustrated", name=name)
         if decision.tone == "delay":
             return self.phrases.say(turn.locale, "voice.delay", name=name)
-        vip = turn.customer is not None and turn.customer.segment is Segment.VIP
-        if vip and turn.state.turns == 0:
-            return self.phrases.say(turn.locale, "voice.vip", name=name)
         return ""
+
+    def _greeting(self, turn: Turn) -> str:
+        customer = turn.customer
+        if customer is None or customer.segment is not Segment.VIP or turn.state.turns:
+            return ""
+        return self.phrases.say(turn.locale, "voice.vip", name=customer.name)

@@ -147,3 +147,16 @@ async def test_a_new_request_after_a_status_answer_prefers_the_orders_it_fits(
     await chat.say("반품하고 싶어요")
     assert "배송중" not in chat.text and "어떤 상품을 반품하실까요?" in chat.text
     assert DELIVERED_NO in chat.state.slots.values()
+
+
+async def test_two_upset_messages_in_a_row_get_one_apology(chat: ConversationScript) -> None:
+    chat.link("C002")
+    await chat.say("배송이 너무 늦어요 진짜 짜증나네요")
+    first = chat.text
+    await chat.say("아니 언제 오냐고요 짜증나게 진짜")
+    apologies = ("기다리시게 해서", "많이 기다리셨죠", "많이 불편하셨죠", "속상하셨을")
+    assert first.startswith(apologies)
+    assert not chat.text.startswith(apologies)
+    await chat.say("고마워요")
+    await chat.say("근데 또 늦으면 진짜 화날 것 같아요 짜증나")
+    assert chat.text.startswith(apologies)  # a later upset turn is soothed again
