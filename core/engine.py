@@ -2,6 +2,7 @@
 
 import time
 from dataclasses import dataclass
+from typing import Final
 
 from core.assist import GroundedAnswerer, IntentSecondOpinion
 from core.customers import Customer
@@ -120,7 +121,7 @@ class ConversationEngine:
         understood: Understanding,
         customer: Customer | None,
     ) -> DialogState:
-        if any(ch.isalpha() for ch in message.text):
+        if _speaks(state, message, understood):
             state = state.evolve(locale=understood.locale)
         customer_id = customer.customer_id if customer else None
         if state.customer_id and customer_id is None:
@@ -177,3 +178,18 @@ class ConversationEngine:
             [TranscriptEntry("out", reply.plain_text(), turn.now)] if not reply.empty else []
         )
         await self.transcript.record_turn(message.key, [said, *answered], events, at=turn.now)
+
+
+_LANGUAGE_SURE: Final = 0.5
+
+
+def _speaks(state: DialogState, message: InboundMessage, understood: Understanding) -> bool:
+    # The first message sets the language; later, a word like "ok" or a stray "asdf qwer"
+    # in another script does not switch it, a real sentence does.
+    if not any(ch.isalpha() for ch in message.text) or understood.locale == state.locale:
+        return False
+    if state.turns == 0:
+        return True
+    words = len(message.text.split())
+    request = understood.intent is not Intent.OTHER and understood.confidence >= _LANGUAGE_SURE
+    return words >= 4 or (words >= 2 and request)

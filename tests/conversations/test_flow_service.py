@@ -154,3 +154,19 @@ async def test_a_coupon_question_without_trouble_shows_the_wallet_only(
     chat.link("C001")
     await chat.say("쿠폰 뭐 있어요?")
     assert "최소 구매 금액 미달" not in chat.text and "적립금" in chat.text
+
+
+async def test_a_stray_latin_word_does_not_switch_the_language(chat: ConversationScript) -> None:
+    await chat.say("안녕하세요")
+    await chat.say("ok")
+    assert chat.state.locale == "ko"
+    await chat.say("asdf qwer")
+    assert chat.state.locale == "ko"
+    await chat.say("where is my order?")
+    assert chat.state.locale == "en" and "order number" in chat.text
+
+
+async def test_an_english_first_word_sets_english(world: World) -> None:
+    chat = world.script("ko")
+    await chat.say("hi")
+    assert chat.state.locale == "en"
