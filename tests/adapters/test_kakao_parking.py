@@ -1,11 +1,6 @@
 """Parked late Kakao replies, in memory and on a real Redis: shown once, joined, isolated."""
 
-import os
-import uuid
-from collections.abc import AsyncIterator
-
 import pytest
-from redis.asyncio import Redis
 
 from adapters.kakao.parking import MemoryParkedReplies, ParkedReplies, RedisParkedReplies
 from core.models import Channel, ConversationKey, QuickReply, Reply, Text
@@ -15,16 +10,11 @@ OTHER = ConversationKey(Channel.KAKAO, "bot:user-2")
 
 
 @pytest.fixture(params=["memory", "redis"])
-async def parked(request: pytest.FixtureRequest) -> AsyncIterator[ParkedReplies]:
+def parked(request: pytest.FixtureRequest) -> ParkedReplies:
     if request.param == "memory":
-        yield MemoryParkedReplies()
-        return
-    redis = Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
-    prefix = f"test:{uuid.uuid4().hex}:"
-    yield RedisParkedReplies(redis, prefix=prefix)
-    async for key in redis.scan_iter(f"{prefix}*"):
-        await redis.delete(key)
-    await redis.aclose()
+        return MemoryParkedReplies()
+    redis, namespace = request.getfixturevalue("redis"), request.getfixturevalue("namespace")
+    return RedisParkedReplies(redis, prefix=namespace)
 
 
 async def test_a_parked_reply_is_taken_once(parked: ParkedReplies) -> None:

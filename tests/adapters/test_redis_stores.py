@@ -2,9 +2,6 @@
 
 import asyncio
 import logging
-import os
-import uuid
-from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
@@ -16,47 +13,29 @@ from core.errors import StoreUnavailable
 from core.models import Channel, ConversationKey
 from core.state import DialogState
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 KEY = ConversationKey(Channel.KAKAO, "bot1:user1")
 DAY = 24 * 3600
 
 
-@pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    client = Redis.from_url(REDIS_URL)
-    await client.ping()  # fails, never skips, when the server is missing
-    yield client
-    await client.aclose()
-
-
-@pytest.fixture
-async def prefix(redis: Redis) -> AsyncIterator[str]:
-    value = f"test-{uuid.uuid4().hex}"
-    yield value
-    keys = [key async for key in redis.scan_iter(match=f"{value}:*")]
-    if keys:
-        await redis.delete(*keys)
-
-
 async def test_state_and_seen_keys_live_under_the_prefix_and_expire(
-    redis: Redis, prefix: str
+    redis: Redis, namespace: str
 ) -> None:
-    keys = RedisKeys(prefix)
-    await RedisDialogStore(redis, prefix=prefix).save(KEY, DialogState())
-    await RedisDeduplicator(redis, prefix=prefix).first_seen("kakao", "e1")
+    keys = RedisKeys(namespace)
+    await RedisDialogStore(redis, prefix=namespace).save(KEY, DialogState())
+    await RedisDeduplicator(redis, prefix=namespace).first_seen("kakao", "e1")
 
-    assert keys.state(KEY) == f"{prefix}:state:kakao:bot1:user1"
+    assert keys.state(KEY) == f"{namespace}:state:kakao:bot1:user1"
     assert DialogState.from_json(await redis.get(keys.state(KEY))).version == 1
     assert 30 * DAY - 60 < await redis.ttl(keys.state(KEY)) <= 30 * DAY
     assert 7 * DAY - 60 < await redis.ttl(keys.seen("kakao", "e1")) <= 7 * DAY
-    assert sorted([k async for k in redis.scan_iter(match=f"{prefix}:*")]) == [
+    assert sorted([k async for k in redis.scan_iter(match=f"{namespace}:*")]) == [
         keys.seen("kakao", "e1").encode(),
         keys.state(KEY).encode(),
     ]
 
 
-async def test_a_busy_lock_gives_up_with_store_unavailable(redis: Redis, prefix: str) -> None:
-    store = RedisDialogStore(redis, prefix=prefix, lock_wait=0.2)
+async def test_a_busy_lock_gives_up_with_store_unavailable(redis: Redis, namespace: str) -> None:
+    store = RedisDialogStore(redis, prefix=namespace, lock_wait=0.2)
     async with store.lock(KEY):
         with pytest.raises(StoreUnavailable):
             async with store.lock(KEY):
@@ -64,9 +43,9 @@ async def test_a_busy_lock_gives_up_with_store_unavailable(redis: Redis, prefix:
 
 
 async def test_an_expired_lock_is_left_without_error(
-    redis: Redis, prefix: str, caplog: pytest.LogCaptureFixture
+    redis: Redis, namespace: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = RedisDialogStore(redis, prefix=prefix, lock_timeout=0.1)
+    store = RedisDialogStore(redis, prefix=namespace, lock_timeout=0.1)
     with caplog.at_level(logging.WARNING):
         async with store.lock(KEY):
             await asyncio.sleep(0.25)

@@ -1,12 +1,8 @@
 """One contract for every DialogStore and Deduplicator: in memory and on a real Redis."""
 
 import asyncio
-import os
-import uuid
-from collections.abc import AsyncIterator
 
 import pytest
-from redis.asyncio import Redis
 
 from adapters.memory import MemoryDeduplicator, MemoryDialogStore
 from adapters.redis import RedisDeduplicator, RedisDialogStore
@@ -15,38 +11,24 @@ from core.models import Channel, ConversationKey
 from core.ports import Deduplicator, DialogStore
 from core.state import DialogState
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 KEY = ConversationKey(Channel.KAKAO, "bot1:user1")
 OTHER = ConversationKey(Channel.TELEGRAM, "42")
-
-
-@pytest.fixture
-async def redis_prefix() -> AsyncIterator[tuple[Redis, str]]:
-    """A client on the test server and a key prefix of this test's own, removed afterwards."""
-    client = Redis.from_url(REDIS_URL)
-    await client.ping()  # fails, never skips, when the server is missing
-    prefix = f"test-{uuid.uuid4().hex}"
-    yield client, prefix
-    keys = [key async for key in client.scan_iter(match=f"{prefix}:*")]
-    if keys:
-        await client.delete(*keys)
-    await client.aclose()
 
 
 @pytest.fixture(params=["memory", "redis"])
 def store(request: pytest.FixtureRequest) -> DialogStore:
     if request.param == "memory":
         return MemoryDialogStore()
-    client, prefix = request.getfixturevalue("redis_prefix")
-    return RedisDialogStore(client, prefix=prefix)
+    redis, namespace = request.getfixturevalue("redis"), request.getfixturevalue("namespace")
+    return RedisDialogStore(redis, prefix=namespace)
 
 
 @pytest.fixture(params=["memory", "redis"])
 def dedup(request: pytest.FixtureRequest) -> Deduplicator:
     if request.param == "memory":
         return MemoryDeduplicator()
-    client, prefix = request.getfixturevalue("redis_prefix")
-    return RedisDeduplicator(client, prefix=prefix)
+    redis, namespace = request.getfixturevalue("redis"), request.getfixturevalue("namespace")
+    return RedisDeduplicator(redis, prefix=namespace)
 
 
 async def test_load_of_an_unknown_conversation_is_a_fresh_state(store: DialogStore) -> None:

@@ -5,6 +5,8 @@ import os
 import uuid
 from dataclasses import replace
 
+from redis.asyncio import Redis
+
 from bots.senders import push_channels
 from bots.settings import Settings
 from bots.wiring import build_services
@@ -43,3 +45,6 @@ async def test_web_enqueues_and_the_worker_sends_once(
     stop.set()
     await asyncio.wait_for(running, timeout=20)
     assert len(fake_telegram.sent("sendMessage")) == 1
+    redis = Redis.from_url(settings.redis_url or "")
+    await redis.delete(settings.outbox_queue)
+    await redis.aclose()

@@ -1,9 +1,5 @@
 """PayloadStore contract, in memory and on a real Redis."""
 
-import os
-import uuid
-from collections.abc import AsyncIterator
-
 import pytest
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -18,26 +14,12 @@ from adapters.telegram.payloads import (
 from adapters.telegram.render import CALLBACK_DATA_LIMIT, CALLBACK_PREFIX
 from core.errors import StoreUnavailable
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 LONG = "order:" + "무선 이어폰 주문" * 10
 
 
 @pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    client = Redis.from_url(REDIS_URL)
-    await client.ping()  # fails, never skips, when the server is missing
-    yield client
-    await client.aclose()
-
-
-@pytest.fixture
-async def prefix(redis: Redis) -> AsyncIterator[str]:
-    """A key prefix of this test's own, its keys removed afterwards."""
-    prefix = f"test-{uuid.uuid4().hex}:tg:cb:"
-    yield prefix
-    keys = [key async for key in redis.scan_iter(match=f"{prefix}*")]
-    if keys:
-        await redis.delete(*keys)
+def prefix(namespace: str) -> str:
+    return f"{namespace}tg:cb:"
 
 
 @pytest.fixture(params=["memory", "redis"])
